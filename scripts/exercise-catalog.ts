@@ -1,0 +1,63 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, wherever a script is started from. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface Exercise {
+  /** Folder name, e.g. `03-sse-notifications`. */
+  name: string;
+  /** Two-digit number, e.g. `03`. */
+  number: string;
+  /** The student's starter. */
+  starterDir: string;
+  /** The reference solution; its server is the reference server of the exercise. */
+  solutionDir: string;
+  /** The browser spec that checks the task. */
+  taskSpec: string;
+}
+
+/** Every exercise in workshop order, found from the folders in `exercises/`. */
+export function listExercises(): Exercise[] {
+  return readdirSync(path.join(ROOT, 'exercises'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d\d-/.test(entry.name))
+    .map((entry) => describeExercise(entry.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Finds an exercise by number (`3`, `03`) or folder name; throws a message that lists the choices. */
+export function findExercise(query: string): Exercise {
+  const exercises = listExercises();
+  const wanted = query.trim().toLowerCase();
+  const found = exercises.find(
+    (exercise) => exercise.name === wanted || Number(exercise.number) === Number.parseInt(wanted, 10),
+  );
+  if (found) return found;
+  const choices = exercises.map((exercise) => exercise.name).join(', ');
+  throw new Error(`There is no exercise "${query}". Choose one of: ${choices}.`);
+}
+
+/** The exercise whose starter or solution folder contains `directory`, if any. */
+export function exerciseAt(directory: string): { exercise: Exercise; isSolution: boolean } | undefined {
+  for (const exercise of listExercises()) {
+    if (isInside(directory, exercise.starterDir)) return { exercise, isSolution: false };
+    if (isInside(directory, exercise.solutionDir)) return { exercise, isSolution: true };
+  }
+  return undefined;
+}
+
+function describeExercise(name: string): Exercise {
+  return {
+    name,
+    number: name.slice(0, 2),
+    starterDir: path.join(ROOT, 'exercises', name),
+    solutionDir: path.join(ROOT, 'solutions', name),
+    taskSpec: path.join(ROOT, 'tests', name, 'task.spec.ts'),
+  };
+}
+
+function isInside(directory: string, parent: string): boolean {
+  const relative = path.relative(parent, directory);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,22 @@
+import type { RequestHandler } from 'express';
+import type { NotificationFeed } from './notification-feed';
+import { type SseStreamOptions, openSseStream } from './sse-stream';
+
+/** `GET /sse`: the initial list, then every new notification and update, live. */
+export function createSseRoute(feed: NotificationFeed, options: SseStreamOptions): RequestHandler {
+  return (request, response) => {
+    const stream = openSseStream(request, response, options);
+
+    // A reconnecting browser tells us the last event it saw; resume from there if we still can.
+    const lastEventId = request.get('Last-Event-ID');
+    const missedFrames = lastEventId ? feed.framesAfter(lastEventId) : undefined;
+    if (missedFrames) {
+      for (const frame of missedFrames) stream.send(frame);
+    } else {
+      stream.send(feed.initialFrame());
+    }
+
+    const unsubscribe = feed.subscribe(stream.send);
+    stream.onClose(unsubscribe);
+  };
+}

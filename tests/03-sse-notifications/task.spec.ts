@@ -1,0 +1,141 @@
+// What exercise 03 asks for, checked in a real browser. `pnpm verify 03` runs it against your work.
+import { expect, test } from '../harness/exercise-test';
+import { notificationsPage } from './page-model';
+
+test.use({ exerciseName: '03-sse-notifications' });
+
+interface ReceivedEvent {
+  type: string;
+  data: string;
+}
+
+test.describe('Part 1 · client (client/index.ts)', () => {
+  test('shows that it is connected', async ({ page, exercise }) => {
+    await page.goto(exercise.pageUrl);
+    await expect(
+      notificationsPage(page).status,
+      'The status should say "Connected": call setConnectionStatus("open") when the EventSource opens (TODO 1.2).',
+    ).toContainText('Connected');
+  });
+
+  test('fills the table with the "initial" notifications', async ({ page, exercise }) => {
+    await page.goto(exercise.pageUrl);
+    await expect(
+      notificationsPage(page).rows.first(),
+      'The table is empty: listen for the "initial" event, JSON.parse its data and call addToTable for each (TODO 1.3).',
+    ).toBeVisible();
+  });
+
+  test('adds each new notification to the table and flashes it', async ({ page, exercise }) => {
+    const ui = notificationsPage(page);
+    await page.goto(exercise.pageUrl);
+    await expect(ui.rows.first(), 'Do the "initial" event first (TODO 1.3).').toBeVisible();
+    const before = await ui.rows.count();
+
+    await expect
+      .poll(() => ui.rows.count(), {
+        message:
+          'No new row appeared within 10 s: listen for the "notification" event and call addToTable (TODO 1.4).',
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(before);
+    await expect(
+      ui.toasts.first(),
+      'A new notification should also pop up as a toast: call flashNotification (TODO 1.4).',
+    ).toBeVisible();
+  });
+
+  test('Bonus: the progress toast climbs to 100 % and then leaves', async ({ page, exercise }) => {
+    const ui = notificationsPage(page);
+    await page.goto(exercise.pageUrl);
+    const toast = ui.progressToasts.first();
+    await expect(toast, 'No progress toast within 20 s: flash notifications with type "progress" too.').toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(
+      toast.getByRole('progressbar'),
+      'The progress never reached 100 %: on "notification-update" call updateFlashNotification (TODO 1.5).',
+    ).toHaveJSProperty('value', 100, { timeout: 20_000 });
+    await expect(toast, 'A finished progress toast should leave by itself.').toBeHidden({ timeout: 10_000 });
+  });
+
+  test('the page runs without errors', async ({ page, exercise, pageErrors }) => {
+    await page.goto(exercise.pageUrl);
+    await expect(notificationsPage(page).rows.first(), 'Do the "initial" event first (TODO 1.3).').toBeVisible();
+    expect(pageErrors, 'The page threw errors; open the browser console (F12) to see them.').toEqual([]);
+  });
+});
+
+test.describe('Part 2 · server (server/)', () => {
+  test('your server streams "initial" and then new "notification" events', async ({ page, exercise }) => {
+    exercise.requireStudentServer();
+    await page.goto(exercise.pageUrl);
+    const events = await page.evaluate(collectEvents, { url: `${exercise.studentUrl}/sse`, waitMs: 8_000 });
+
+    expect(
+      events.error,
+      `The browser could not read ${exercise.studentUrl}/sse as an event stream. Check TODO 2.1: status 200, ` +
+        'Content-Type text/event-stream, and the CORS header the starter already sets.',
+    ).toBeUndefined();
+    const initial = events.received.find((event) => event.type === 'initial');
+    expect(initial, 'Your server sent no "initial" event (TODO 2.4).').toBeDefined();
+    expect(
+      isNotificationList(JSON.parse(initial?.data ?? 'null')),
+      'The "initial" data should be a JSON array of notifications with id, title, message and time (TODO 2.4).',
+    ).toBe(true);
+    const live = events.received.filter((event) => event.type === 'notification');
+    expect(live.length, 'Your server sent no "notification" event within 8 s (TODO 2.5).').toBeGreaterThan(0);
+    expect(
+      isNotificationList(live.map((event) => JSON.parse(event.data))),
+      'Each "notification" event should carry one notification as JSON (TODO 2.5).',
+    ).toBe(true);
+  });
+
+  test('the page uses your server', async ({ page, exercise }) => {
+    exercise.requireStudentServer();
+    const streamRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/sse')) streamRequests.push(request.url());
+    });
+    await page.goto(exercise.pageUrl);
+    await expect(notificationsPage(page).rows.first(), 'Do Part 1 first.').toBeVisible();
+    expect(
+      streamRequests,
+      'The page still listens to the reference server: switch client/index.ts to YOUR_SERVER (TODO 2.6).',
+    ).toContain(`${exercise.studentUrlForPage}/sse`);
+  });
+});
+
+/** Runs in the page: listens to an event stream for a while and returns what arrived. */
+function collectEvents({ url, waitMs }: { url: string; waitMs: number }) {
+  return new Promise<{ received: ReceivedEvent[]; error?: string }>((resolve) => {
+    const received: ReceivedEvent[] = [];
+    const source = new EventSource(url);
+    const finish = () => {
+      source.close();
+      resolve({ received });
+    };
+    const record = (event: Event) => {
+      const message = event as MessageEvent<string>;
+      received.push({ type: message.type, data: message.data });
+      // Enough seen: the first event and one live notification.
+      if (received.length > 1 && received.some((item) => item.type === 'notification')) finish();
+    };
+    for (const type of ['initial', 'notification', 'message']) source.addEventListener(type, record);
+    source.addEventListener('error', () => {
+      if (source.readyState !== EventSource.CLOSED) return;
+      resolve({ received, error: 'the stream was refused or closed' });
+    });
+    setTimeout(finish, waitMs);
+  });
+}
+
+function isNotificationList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  return value.every(
+    (item) =>
+      typeof item === 'object' &&
+      item !== null &&
+      ['id', 'title', 'message', 'time'].every((field) => field in item),
+  );
+}

@@ -1,0 +1,52 @@
+import { test as base } from '@playwright/test';
+import { type RunningExercise, type Target, startExercise } from './exercise-servers';
+
+/** `pnpm verify NN` checks your work in exercises/; everything else checks the reference solutions. */
+export const target: Target = process.env.WORKSHOP_TARGET === 'exercises' ? 'exercises' : 'solutions';
+
+interface WorkerFixtures {
+  /** Set once per spec file with `test.use({ exerciseName: '03-sse-notifications' })`. */
+  exerciseName: string;
+  serverEnv: Record<string, string>;
+  proxyStudentServer: boolean;
+  exercise: RunningExercise;
+}
+
+interface TestFixtures {
+  /** Uncaught errors of the page; a spec checks it is empty. */
+  pageErrors: string[];
+  attachLogsOnFailure: undefined;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  exerciseName: ['', { scope: 'worker', option: true }],
+  serverEnv: [{}, { scope: 'worker', option: true }],
+  proxyStudentServer: [false, { scope: 'worker', option: true }],
+
+  exercise: [
+    async ({ exerciseName, serverEnv, proxyStudentServer }, use) => {
+      if (!exerciseName) throw new Error('Call test.use({ exerciseName: "NN-name" }) at the top of the spec.');
+      const running = await startExercise({ name: exerciseName, target, serverEnv, proxyStudentServer });
+      await use(running);
+      await running.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+  },
+
+  attachLogsOnFailure: [
+    async ({ exercise }, use, testInfo) => {
+      await use(undefined);
+      if (testInfo.status === testInfo.expectedStatus) return;
+      await testInfo.attach('server output', { body: exercise.logs(), contentType: 'text/plain' });
+    },
+    { auto: true },
+  ],
+});
+
+export { expect } from '@playwright/test';

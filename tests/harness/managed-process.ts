@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+export interface ManagedProcessOptions {
+  /** Shown in error messages, e.g. "your server". */
+  label: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+}
+
+const MAX_LOG_CHARS = 20_000;
+const running = new Set<ChildProcess>();
+
+// A crashed test run must not leave servers behind that block the ports next time.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** A child process whose output is kept for error messages, and which is always stopped again. */
+export class ManagedProcess {
+  readonly label: string;
+  readonly #child: ChildProcess;
+  readonly #exited: Promise<void>;
+  #output = '';
+  #exitCode: number | null | undefined;
+
+  constructor({ label, command, args, cwd, env }: ManagedProcessOptions) {
+    this.label = label;
+    this.#child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(this.#child);
+    this.#child.stdout?.on('data', (chunk: Buffer) => this.#record(chunk));
+    this.#child.stderr?.on('data', (chunk: Buffer) => this.#record(chunk));
+    this.#exited = new Promise((resolve) => {
+      this.#child.once('exit', (code) => {
+        this.#exitCode = code;
+        running.delete(this.#child);
+        resolve();
+      });
+      this.#child.once('error', (error) => {
+        this.#record(Buffer.from(String(error)));
+        this.#exitCode = -1;
+        running.delete(this.#child);
+        resolve();
+      });
+    });
+  }
+
+  get output(): string {
+    return this.#output;
+  }
+
+  get hasExited(): boolean {
+    return this.#exitCode !== undefined;
+  }
+
+  /** Polls `url` until it answers at all (any status); fails early, with the output, if the process dies. */
+  async waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.hasExited) {
+        throw new Error(`${this.label} stopped before it answered on ${url}. Its output:\n${this.#output}`);
+      }
+      if (await answers(url)) return;
+      await delay(100);
+    }
+    throw new Error(`${this.label} did not answer on ${url} within ${timeoutMs / 1000} s. Its output:\n${this.#output}`);
+  }
+
+  /** Asks the process to end, and kills it if it has not after a few seconds. */
+  async stop(): Promise<void> {
+    if (this.hasExited) return;
+    this.#child.kill('SIGTERM');
+    const timer = setTimeout(() => this.#child.kill('SIGKILL'), 3_000);
+    await this.#exited;
+    clearTimeout(timer);
+  }
+
+  #record(chunk: Buffer): void {
+    this.#output = (this.#output + chunk.toString()).slice(-MAX_LOG_CHARS);
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function delay(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
