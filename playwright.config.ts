@@ -14,7 +14,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
-    trace: 'retain-on-failure',
+    // Students verifying their work get short reports; CI keeps traces of failures.
+    trace: process.env.WORKSHOP_TARGET === 'exercises' ? 'off' : 'retain-on-failure',
   },
   projects: [
     // The whole suite against solutions/: task specs and the reference promises.

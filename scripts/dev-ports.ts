@@ -5,7 +5,11 @@ export interface DevPorts {
   student: number;
 }
 
-const PORT_VARIABLES = { client: 'CLIENT_PORT', reference: 'REFERENCE_PORT', student: 'STUDENT_PORT' } as const;
+const PORT_VARIABLES = {
+  client: 'CLIENT_PORT',
+  reference: 'REFERENCE_PORT',
+  student: 'STUDENT_PORT',
+} as const;
 const DEFAULT_PORTS: DevPorts = { client: 5173, reference: 3000, student: 4000 };
 
 export function readDevPorts(env: NodeJS.ProcessEnv): DevPorts {

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { styleText } from 'node:util';
 import concurrently from 'concurrently';
-import { type Exercise, exerciseAt, findExercise, listExercises } from './exercise-catalog';
 import { type DevPorts, portVariable, readDevPorts } from './dev-ports';
+import { type Exercise, exerciseAt, findExercise, listExercises } from './exercise-catalog';
 import { isPortFree } from './ports';
 
 try {

@@ -49,7 +49,10 @@ test.describe('Part 1 · client (client/index.ts)', () => {
     const ui = notificationsPage(page);
     await page.goto(exercise.pageUrl);
     const toast = ui.progressToasts.first();
-    await expect(toast, 'No progress toast within 20 s: flash notifications with type "progress" too.').toBeVisible({
+    await expect(
+      toast,
+      'No progress toast within 20 s: flash notifications with type "progress" too.',
+    ).toBeVisible({
       timeout: 20_000,
     });
     await expect(
@@ -61,7 +64,10 @@ test.describe('Part 1 · client (client/index.ts)', () => {
 
   test('the page runs without errors', async ({ page, exercise, pageErrors }) => {
     await page.goto(exercise.pageUrl);
-    await expect(notificationsPage(page).rows.first(), 'Do the "initial" event first (TODO 1.3).').toBeVisible();
+    await expect(
+      notificationsPage(page).rows.first(),
+      'Do the "initial" event first (TODO 1.3).',
+    ).toBeVisible();
     expect(pageErrors, 'The page threw errors; open the browser console (F12) to see them.').toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ROOT } from '../../scripts/exercise-catalog';
 import { findFreePort } from '../../scripts/ports';
 import { ManagedProcess } from './managed-process';
-import { type TcpProxy, startTcpProxy } from './tcp-proxy';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 /** Which copy of an exercise the specs check: the reference solutions, or the student's starters. */
 export type Target = 'solutions' | 'exercises';
@@ -36,7 +36,11 @@ export interface RunningExercise {
 export async function startExercise(options: StartExerciseOptions): Promise<RunningExercise> {
   const exerciseDir = path.join(ROOT, options.target, options.name);
   const solutionDir = path.join(ROOT, 'solutions', options.name);
-  const [clientPort, referencePort, studentPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
+  const [clientPort, referencePort, studentPort] = [
+    await findFreePort(),
+    await findFreePort(),
+    await findFreePort(),
+  ];
   const pageUrl = `http://localhost:${clientPort}`;
   const referenceUrl = `http://localhost:${referencePort}`;
   const studentUrl = `http://localhost:${studentPort}`;
@@ -62,7 +66,12 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
   const client = new ManagedProcess({
     label: 'The page (Vite)',
     command: process.execPath,
-    args: [path.join(exerciseDir, 'node_modules', 'vite', 'bin', 'vite.js'), '--port', String(clientPort), '--strictPort'],
+    args: [
+      path.join(exerciseDir, 'node_modules', 'vite', 'bin', 'vite.js'),
+      '--port',
+      String(clientPort),
+      '--strictPort',
+    ],
     cwd: exerciseDir,
     env: { VITE_REFERENCE_SERVER: referenceUrl, VITE_YOUR_SERVER: studentUrlForPage },
   });
@@ -104,7 +113,9 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
       if (studentError) throw studentError;
     },
     logs() {
-      return [client, reference, student].map((process) => `── ${process.label} ──\n${process.output}`).join('\n');
+      return [client, reference, student]
+        .map((process) => `── ${process.label} ──\n${process.output}`)
+        .join('\n');
     },
     stop,
   };

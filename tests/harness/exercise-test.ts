@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { type RunningExercise, type Target, startExercise } from './exercise-servers';
+import { type RunningExercise, startExercise, type Target } from './exercise-servers';
 
 /** `pnpm verify NN` checks your work in exercises/; everything else checks the reference solutions. */
 export const target: Target = process.env.WORKSHOP_TARGET === 'exercises' ? 'exercises' : 'solutions';
@@ -25,7 +25,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   exercise: [
     async ({ exerciseName, serverEnv, proxyStudentServer }, use) => {
-      if (!exerciseName) throw new Error('Call test.use({ exerciseName: "NN-name" }) at the top of the spec.');
+      if (!exerciseName)
+        throw new Error('Call test.use({ exerciseName: "NN-name" }) at the top of the spec.');
       const running = await startExercise({ name: exerciseName, target, serverEnv, proxyStudentServer });
       await use(running);
       await running.stop();

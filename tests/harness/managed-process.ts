@@ -27,7 +27,11 @@ export class ManagedProcess {
 
   constructor({ label, command, args, cwd, env }: ManagedProcessOptions) {
     this.label = label;
-    this.#child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.#child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     running.add(this.#child);
     this.#child.stdout?.on('data', (chunk: Buffer) => this.#record(chunk));
     this.#child.stderr?.on('data', (chunk: Buffer) => this.#record(chunk));
@@ -64,7 +68,9 @@ export class ManagedProcess {
       if (await answers(url)) return;
       await delay(100);
     }
-    throw new Error(`${this.label} did not answer on ${url} within ${timeoutMs / 1000} s. Its output:\n${this.#output}`);
+    throw new Error(
+      `${this.label} did not answer on ${url} within ${timeoutMs / 1000} s. Its output:\n${this.#output}`,
+    );
   }
 
   /** Asks the process to end, and kills it if it has not after a few seconds. */

@@ -1,4 +1,4 @@
-import { type Server, type Socket, createServer, connect } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 /** A TCP relay in front of a server, so a test can cut the network like bad Wi-Fi does. */
 export interface TcpProxy {

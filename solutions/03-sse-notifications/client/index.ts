@@ -32,6 +32,8 @@ function connect(): void {
 function showInitial(notifications: ServerEvents['initial'] | undefined): void {
   if (!notifications) return;
   resetTable();
+  // A fresh list replaces everything; after a server restart, ids may start over.
+  flashedIds.clear();
   for (const notification of notifications) {
     addToTable(notification);
     flashedIds.add(notification.id);

@@ -19,7 +19,11 @@ export class NotificationGenerator {
   #timer: NodeJS.Timeout | undefined;
   #count = 0;
 
-  constructor(feed: NotificationFeed, progress: ProgressSimulator, options: NotificationGeneratorOptions = {}) {
+  constructor(
+    feed: NotificationFeed,
+    progress: ProgressSimulator,
+    options: NotificationGeneratorOptions = {},
+  ) {
     this.#feed = feed;
     this.#progress = progress;
     this.#options = { minDelayMs: 1000, maxDelayMs: 3000, progressEvery: 4, ...options };

@@ -19,7 +19,9 @@ export function createNotificationsRouter(feed: NotificationFeed, progress: Prog
 
   router.post('/notifications', express.json({ limit: MAX_BODY_SIZE }), (request, response) => {
     if (!request.is('application/json')) {
-      response.status(415).json({ error: 'Send the notification as JSON with Content-Type: application/json.' });
+      response
+        .status(415)
+        .json({ error: 'Send the notification as JSON with Content-Type: application/json.' });
       return;
     }
     const input = parseNotificationInput(request.body);

@@ -7,7 +7,10 @@ export interface ServerConfig {
 const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 /** Reads PORT, ALLOWED_ORIGINS (comma-separated) and SSE_KEEP_ALIVE_MS, failing with a clear message. */
-export function readServerConfig(env: NodeJS.ProcessEnv, { defaultPort }: { defaultPort: number }): ServerConfig {
+export function readServerConfig(
+  env: NodeJS.ProcessEnv,
+  { defaultPort }: { defaultPort: number },
+): ServerConfig {
   return {
     port: readInteger(env, 'PORT', defaultPort, { min: 0, max: 65_535 }),
     allowedOrigins: env.ALLOWED_ORIGINS ? splitList(env.ALLOWED_ORIGINS) : DEV_CLIENT_ORIGINS,

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { NotificationFeed } from './notification-feed';
-import { type SseStreamOptions, openSseStream } from './sse-stream';
+import { openSseStream, type SseStreamOptions } from './sse-stream';
 
 /** `GET /sse`: the initial list, then every new notification and update, live. */
 export function createSseRoute(feed: NotificationFeed, options: SseStreamOptions): RequestHandler {

@@ -1,0 +1,83 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { allowOrigins } from './cors';
+import { jsonErrors, notFound } from './json-errors';
+import { NotificationFeed } from './notification-feed';
+import { NotificationGenerator } from './notification-generator';
+import { createNotificationsRouter } from './notifications-route';
+import { ProgressSimulator } from './progress-simulator';
+import { SAMPLE_NOTIFICATIONS } from './sample-notifications';
+import { createSseRoute } from './sse-route';
+
+export interface NotificationServerOptions {
+  /** Origins whose pages may connect, e.g. the Vite dev server's `http://localhost:5173`. */
+  allowedOrigins: readonly string[];
+  /** Comment sent on an idle stream this often (default 15 s). */
+  keepAliveMs?: number;
+  /** Reconnection delay the browser is told to use (default 2 s). */
+  retryMs?: number;
+  /** Unread bytes after which a slow client is cut off (default 1 MiB). */
+  maxBufferedBytes?: number;
+}
+
+export interface NotificationServer {
+  readonly feed: NotificationFeed;
+  readonly httpServer: Server;
+  /** Starts listening (port 0 picks a free one) and starts the random notifications. */
+  listen(port: number): Promise<AddressInfo>;
+  /** Stops the timers, ends every open stream and closes the port. */
+  close(): Promise<void>;
+}
+
+/** The notifications server of exercise 03: an SSE stream plus a small JSON API. */
+export function createNotificationServer(options: NotificationServerOptions): NotificationServer {
+  const streamOptions = {
+    keepAliveMs: options.keepAliveMs ?? 15_000,
+    retryMs: options.retryMs ?? 2_000,
+    maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024,
+  };
+  const feed = new NotificationFeed();
+  const progress = new ProgressSimulator(feed);
+  const generator = new NotificationGenerator(feed, progress);
+  for (const sample of SAMPLE_NOTIFICATIONS.slice(0, 3)) feed.create(sample);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(allowOrigins(options.allowedOrigins));
+  app.get('/', (_request, response) => {
+    response.json({ endpoints: ['GET /sse', 'GET /notifications', 'POST /notifications', 'GET /stats'] });
+  });
+  app.get('/sse', createSseRoute(feed, streamOptions));
+  app.use(createNotificationsRouter(feed, progress));
+  app.get('/stats', (_request, response) => {
+    response.json({ openStreams: feed.listenerCount, runningProgressTasks: progress.runningCount });
+  });
+  app.use(notFound);
+  app.use(jsonErrors);
+
+  const httpServer = createServer(app);
+
+  function listen(port: number): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, () => {
+        httpServer.off('error', reject);
+        generator.start();
+        resolve(httpServer.address() as AddressInfo);
+      });
+    });
+  }
+
+  function close(): Promise<void> {
+    generator.stop();
+    progress.stop();
+    return new Promise((resolve) => {
+      httpServer.close(() => resolve());
+      // Event streams never end by themselves; close them so the port is freed now.
+      httpServer.closeAllConnections();
+    });
+  }
+
+  return { feed, httpServer, listen, close };
+}

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Exercise } from './exercise-catalog';
+import { ROOT } from './exercise-catalog';
+
+export interface PlaywrightRunOptions {
+  exercise: Exercise;
+  target: 'exercises' | 'solutions';
+  /** Extra Playwright arguments, e.g. a reporter. */
+  extraArgs?: string[];
+  /** Print Playwright's output (true) or keep it for the caller (false). */
+  showOutput: boolean;
+}
+
+export interface PlaywrightRunResult {
+  exitCode: number;
+  output: string;
+}
+
+/** Runs one exercise's task spec with the root Playwright config, against starters or solutions. */
+export function runTaskSpec({ exercise, target, extraArgs = [], showOutput }: PlaywrightRunOptions) {
+  const cli = path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
+  const spec = path.relative(ROOT, exercise.taskSpec).split(path.sep).join('/');
+  const args = [cli, 'test', '--project=verify', spec, ...extraArgs];
+  return new Promise<PlaywrightRunResult>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, WORKSHOP_TARGET: target },
+      stdio: showOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ exitCode: code ?? 1, output }));
+  });
+}
