@@ -34,7 +34,7 @@ for (const exercise of listExercises()) {
   console.error(run.output.slice(-4_000));
 }
 const count = listExercises().length;
-console.log(`${count - failures} passed, ${failures} failed`);
+console.log(`starters: ${count - failures} of ${count} still unsolved`);
 process.exitCode = failures === 0 ? 0 : 1;
 
 function readReport(file: string): JsonReport | undefined {

@@ -1,0 +1,107 @@
+import { findPart, getRenderedContainer } from './containers';
+import { createElement } from './dom';
+import { createTimeElement } from './format-time';
+import type { NotificationView } from './notification-view';
+import { isProgressNotification, progressPercent } from './notification-view';
+import { createProgressBar } from './progress-bar';
+
+const COLUMNS = ['Time', 'Title', 'Message', 'Progress'];
+
+/** Builds the empty table (caption, header row, empty-state row) inside its container. */
+export function renderNotificationTable(container: HTMLElement): void {
+  const table = createElement('table', { className: 'notification-table' });
+  table.append(createCaption(), createHeader(), createBody());
+
+  const card = createElement('div', { className: 'card table-card' });
+  card.append(table);
+  container.append(card);
+}
+
+/** Removes every row and shows "No notifications yet." */
+export function resetTable(): void {
+  getTableBody().replaceChildren(createEmptyRow());
+}
+
+/**
+ * Shows a notification in the table. A new id goes on top (newest first);
+ * an id that is already shown updates its row in place, so there are never duplicates.
+ */
+export function addToTable(notification: NotificationView): void {
+  const body = getTableBody();
+  const row = createRow(notification);
+
+  const existingRow = findRow(body, notification.id);
+  if (existingRow) {
+    existingRow.replaceWith(row);
+    return;
+  }
+
+  body.querySelector('.empty-row')?.remove();
+  body.prepend(row);
+}
+
+function getTableBody(): HTMLTableSectionElement {
+  const container = getRenderedContainer('notification-table', renderNotificationTable);
+  return findPart<HTMLTableSectionElement>(container, 'tbody');
+}
+
+function findRow(body: HTMLTableSectionElement, id: string): HTMLTableRowElement | undefined {
+  // Compare ids in JavaScript: building a CSS selector from an id the server sent could break on quotes.
+  return Array.from(body.querySelectorAll('tr')).find((row) => row.dataset.id === id);
+}
+
+function createCaption(): HTMLTableCaptionElement {
+  return createElement('caption', { text: 'Notifications' });
+}
+
+function createHeader(): HTMLTableSectionElement {
+  const row = createElement('tr');
+  for (const column of COLUMNS) {
+    const cell = createElement('th', { className: `cell-${column.toLowerCase()}`, text: column });
+    cell.scope = 'col';
+    row.append(cell);
+  }
+  const header = createElement('thead');
+  header.append(row);
+  return header;
+}
+
+function createBody(): HTMLTableSectionElement {
+  const body = createElement('tbody');
+  body.append(createEmptyRow());
+  return body;
+}
+
+function createEmptyRow(): HTMLTableRowElement {
+  const cell = createElement('td', { text: 'No notifications yet.' });
+  cell.colSpan = COLUMNS.length;
+  const row = createElement('tr', { className: 'empty-row' });
+  row.append(cell);
+  return row;
+}
+
+function createRow(notification: NotificationView): HTMLTableRowElement {
+  const row = createElement('tr', { className: 'is-highlighted' });
+  row.dataset.id = notification.id;
+  row.append(
+    createCell('cell-time', createTimeElement(notification.time)),
+    createCell('cell-title', notification.title),
+    createCell('cell-message', notification.message),
+    createCell('cell-progress', createProgressContent(notification)),
+  );
+  // The highlight is a one-off CSS animation; dropping the class afterwards leaves a plain row.
+  row.addEventListener('animationend', () => row.classList.remove('is-highlighted'), { once: true });
+  return row;
+}
+
+/** `content` may be a string: `append` turns strings into text nodes, never into HTML. */
+function createCell(className: string, content: string | Node): HTMLTableCellElement {
+  const cell = createElement('td', { className });
+  cell.append(content);
+  return cell;
+}
+
+function createProgressContent(notification: NotificationView): string | Node {
+  if (!isProgressNotification(notification)) return '—';
+  return createProgressBar(progressPercent(notification));
+}
