@@ -1,6 +1,6 @@
 // CI guard: every starter in exercises/ must still be unsolved, i.e. its task spec must fail against it
-// (rustlings does the same). A starter that passes would give students nothing to do.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// (rustlings does the same), and must have the same files as its solution, so a diff shows the lesson.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { styleText } from 'node:util';
@@ -14,6 +14,12 @@ interface JsonReport {
 
 let failures = 0;
 for (const exercise of listExercises()) {
+  const mismatch = compareFiles(exercise.starterDir, exercise.solutionDir);
+  if (mismatch) {
+    failures += 1;
+    console.error(styleText('red', `✗ ${exercise.name}: ${mismatch}`));
+    continue;
+  }
   const reportDir = mkdtempSync(path.join(tmpdir(), 'starter-check-'));
   const reportFile = path.join(reportDir, 'report.json');
   process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = reportFile;
@@ -64,4 +70,21 @@ function judge(exitCode: number, report: JsonReport | undefined): { ok: boolean;
     ok: true,
     message: `starter is unsolved (${unexpected} of ${expected + unexpected} checks fail, as they should).`,
   };
+}
+
+/** Says which files only one side has, or `undefined` when starter and solution mirror each other. */
+function compareFiles(starterDir: string, solutionDir: string): string | undefined {
+  const starterFiles = new Set(listFiles(starterDir));
+  const solutionFiles = new Set(listFiles(solutionDir));
+  const onlyStarter = [...starterFiles].filter((file) => !solutionFiles.has(file));
+  const onlySolution = [...solutionFiles].filter((file) => !starterFiles.has(file));
+  if (onlyStarter.length === 0 && onlySolution.length === 0) return undefined;
+  return `starter and solution differ in files: only in exercises/ [${onlyStarter.join(', ')}], only in solutions/ [${onlySolution.join(', ')}]`;
+}
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith('node_modules/'));
 }

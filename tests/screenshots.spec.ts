@@ -1,8 +1,8 @@
 // `pnpm screenshots`: regenerates docs/screenshots/ from the real solution pages, for the README.
 import path from 'node:path';
 import { ROOT } from '../scripts/exercise-catalog';
-import { expect, test } from './harness/exercise-test';
 import { notificationsPage } from './03-sse-notifications/page-model';
+import { expect, test } from './harness/exercise-test';
 
 test.use({ exerciseName: '03-sse-notifications', viewport: { width: 1280, height: 800 } });
 
@@ -12,13 +12,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto(exercise.pageUrl);
     const ui = notificationsPage(page);
     await expect(ui.status).toContainText('Connected');
-    await publish(exercise.studentUrl, { title: 'Uploading recording', message: 'lecture-07.mp4', type: 'progress' });
+    await publish(exercise.studentUrl, {
+      title: 'Uploading recording',
+      message: 'lecture-07.mp4',
+      type: 'progress',
+    });
     await publish(exercise.studentUrl, { title: 'New message', message: 'Jonas: “Meeting at 2 pm?”' });
     const progress = ui.progressToasts.first().getByRole('progressbar');
-    await expect.poll(() => progress.evaluate((bar) => (bar as HTMLProgressElement).value)).toBeGreaterThan(20);
+    await expect
+      .poll(() => progress.evaluate((bar) => (bar as HTMLProgressElement).value))
+      .toBeGreaterThan(20);
 
     const suffix = colorScheme === 'light' ? '' : '-dark';
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', `03-sse-notifications${suffix}.png`) });
+    await page.screenshot({
+      path: path.join(ROOT, 'docs', 'screenshots', `03-sse-notifications${suffix}.png`),
+    });
   });
 }
 

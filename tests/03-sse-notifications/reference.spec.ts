@@ -166,28 +166,38 @@ test.describe('client', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('reconnects after the network drops and shows nothing twice', async ({ page, exercise }) => {
-    const proxy = exercise.proxy;
-    if (!proxy) throw new Error('this test needs proxyStudentServer');
-    const ui = notificationsPage(page);
-    await page.goto(exercise.pageUrl);
-    await expect(ui.status).toContainText('Connected');
+  for (const { client, path } of [
+    { client: 'EventSource', path: '/' },
+    { client: 'fetch-based (bonus)', path: '/fetch.html' },
+  ]) {
+    test(`${client}: reconnects after the network drops and shows nothing twice`, async ({
+      page,
+      exercise,
+    }) => {
+      const proxy = exercise.proxy;
+      if (!proxy) throw new Error('this test needs proxyStudentServer');
+      const ui = notificationsPage(page);
+      await page.goto(`${exercise.pageUrl}${path}`);
+      await expect(ui.status).toContainText('Connected');
 
-    proxy.cut();
-    await expect(ui.status, 'the page shows that it lost the connection').not.toContainText('Connected');
-    const titles = [uniqueTitle('while offline'), uniqueTitle('while offline')];
-    for (const title of titles)
-      await publish(exercise.studentUrl, { title, message: 'sent during the outage' });
-    proxy.restore();
+      proxy.cut();
+      await expect(ui.status, 'the page shows that it lost the connection').not.toContainText('Connected');
+      const titles = [uniqueTitle('while offline'), uniqueTitle('while offline')];
+      for (const title of titles)
+        await publish(exercise.studentUrl, { title, message: 'sent during the outage' });
+      proxy.restore();
 
-    await expect(ui.status, 'the page reconnects by itself').toContainText('Connected', { timeout: 15_000 });
-    for (const title of titles) {
-      await expect(ui.rowWithText(title), `"${title}" arrives exactly once`).toHaveCount(1);
-      await expect(ui.toasts.filter({ hasText: title }), 'and is flashed once').toHaveCount(1);
-    }
-    const ids = await ui.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
-    expect(new Set(ids).size, 'no row is shown twice').toBe(ids.length);
-  });
+      await expect(ui.status, 'the page reconnects by itself').toContainText('Connected', {
+        timeout: 15_000,
+      });
+      for (const title of titles) {
+        await expect(ui.rowWithText(title), `"${title}" arrives exactly once`).toHaveCount(1);
+        await expect(ui.toasts.filter({ hasText: title }), 'and is flashed once').toHaveCount(1);
+      }
+      const ids = await ui.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
+      expect(new Set(ids).size, 'no row is shown twice').toBe(ids.length);
+    });
+  }
 
   test('starts fresh after a server restart and still flashes new notifications', async ({
     page,

@@ -71,6 +71,8 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
       '--port',
       String(clientPort),
       '--strictPort',
+      // Vite allows one dev server per project; a student's own `pnpm dev` may be running beside the tests.
+      '--bypass-lock',
     ],
     cwd: exerciseDir,
     env: { VITE_REFERENCE_SERVER: referenceUrl, VITE_YOUR_SERVER: studentUrlForPage },

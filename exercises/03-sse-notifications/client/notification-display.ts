@@ -1,4 +1,9 @@
-import { addToTable, flashNotification, resetTable, updateFlashNotification } from '@realtime-workshop/shared-ui';
+import {
+  addToTable,
+  flashNotification,
+  resetTable,
+  updateFlashNotification,
+} from '@realtime-workshop/shared-ui';
 import type { ServerEventName, ServerEvents } from '../protocol/messages';
 
 // Ids that already had a toast, so a reconnect never flashes the same notification twice.
@@ -26,7 +31,10 @@ export function showUpdate(notification: ServerEvents['notification-update'] | u
 }
 
 /** Parses an event's JSON; a malformed event is reported and skipped instead of breaking the page. */
-export function readData<Name extends ServerEventName>(name: Name, data: string): ServerEvents[Name] | undefined {
+export function readData<Name extends ServerEventName>(
+  name: Name,
+  data: string,
+): ServerEvents[Name] | undefined {
   try {
     return JSON.parse(data) as ServerEvents[Name];
   } catch {
