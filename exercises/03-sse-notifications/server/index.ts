@@ -1,16 +1,17 @@
-import { createNotificationServer } from './app';
+import { createNotificationServer, type NotificationServer } from './app';
 import { readServerConfig } from './server-config';
 
 // Started by `pnpm dev` with PORT=3000 (reference) or PORT=4000 (yours); see README.md.
-const config = readServerConfig(process.env, { defaultPort: 4000 });
-const server = createNotificationServer(config);
-
-try {
-  const address = await server.listen(config.port);
-  console.log(`SSE notifications server on http://localhost:${address.port}/sse`);
-} catch (error) {
-  console.error(explainListenError(error, config.port));
-  process.exitCode = 1;
+async function main(): Promise<void> {
+  const config = readServerConfig(process.env, { defaultPort: 4000 });
+  const server = createNotificationServer(config);
+  try {
+    const address = await server.listen(config.port);
+    console.log(`SSE notifications server on http://localhost:${address.port}/sse`);
+  } catch (error) {
+    throw new Error(explainListenError(error, config.port));
+  }
+  stopOnSignals(server);
 }
 
 function explainListenError(error: unknown, port: number): string {
@@ -22,8 +23,16 @@ function explainListenError(error: unknown, port: number): string {
   return `Could not start the server on port ${port}: ${String(error)}`;
 }
 
-function shutDown(): void {
-  server.close().then(() => process.exit(0));
+function stopOnSignals(server: NotificationServer): void {
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
-process.once('SIGINT', shutDown);
-process.once('SIGTERM', shutDown);
+
+// A one-line message instead of a stack trace: these are setup problems, not bugs.
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
