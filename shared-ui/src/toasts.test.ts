@@ -145,6 +145,22 @@ describe('flashNotification: plain toast', () => {
   });
 });
 
+describe('flashNotification: at most three toasts', () => {
+  it('sends the oldest plain toast away when a fourth arrives', () => {
+    for (const id of ['a', 'b', 'c', 'd']) flashNotification(plain({ id }));
+    expect(toast('a')?.classList.contains('is-leaving'), 'the oldest makes room').toBe(true);
+    vi.advanceTimersByTime(EXIT_ANIMATION_MS);
+    expect(toasts().map((element) => element.dataset.id)).toEqual(['b', 'c', 'd']);
+  });
+
+  it('keeps running progress toasts and sends plain ones away instead', () => {
+    flashNotification(progress(10, { id: 'p1' }));
+    for (const id of ['a', 'b', 'c']) flashNotification(plain({ id }));
+    vi.advanceTimersByTime(EXIT_ANIMATION_MS);
+    expect(toasts().map((element) => element.dataset.id)).toEqual(['p1', 'b', 'c']);
+  });
+});
+
 describe('flashNotification: progress toast', () => {
   it('shows a progress bar with the percent', () => {
     flashNotification(progress(30));

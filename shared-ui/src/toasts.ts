@@ -8,6 +8,8 @@ import { createProgressBar } from './progress-bar';
 const PLAIN_TOAST_MS = 5000;
 /** How long a progress toast stays after reaching 100 %, so the reader sees it finish. */
 const FINISHED_TOAST_MS = 1500;
+/** More toasts than this cover the page; the oldest plain one makes room for a new one. */
+const MAX_VISIBLE_TOASTS = 3;
 /** Length of the exit animation; keep in sync with `toast-out` in styles.css. */
 const EXIT_ANIMATION_MS = 200;
 
@@ -33,6 +35,7 @@ export function flashNotification(notification: NotificationView): void {
   const region = getToastRegion();
   const toast = findToast(region, notification.id) ?? addToast(region, notification.id);
   showInToast(toast, notification);
+  makeRoom(region);
 }
 
 /**
@@ -55,6 +58,18 @@ function getToastRegion(): HTMLElement {
 function findToast(region: HTMLElement, id: string): HTMLElement | undefined {
   // Compare ids in JavaScript: building a CSS selector from an id the server sent could break on quotes.
   return Array.from(region.querySelectorAll<HTMLElement>('.toast')).find((toast) => toast.dataset.id === id);
+}
+
+/** Sends the oldest plain toasts away while too many are shown; running progress toasts stay. */
+function makeRoom(region: HTMLElement): void {
+  const visible = Array.from(region.querySelectorAll<HTMLElement>('.toast:not(.is-leaving)'));
+  const removable = visible.filter((toast) => !isRunningProgress(toast));
+  const excess = visible.length - MAX_VISIBLE_TOASTS;
+  for (const toast of removable.slice(0, Math.max(0, excess))) startLeaving(toast);
+}
+
+function isRunningProgress(toast: HTMLElement): boolean {
+  return toast.querySelector('progress') !== null && !toast.classList.contains('is-finished');
 }
 
 function addToast(region: HTMLElement, id: string): HTMLElement {

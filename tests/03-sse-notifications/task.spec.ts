@@ -1,6 +1,6 @@
 // What exercise 03 asks for, checked in a real browser. `pnpm verify 03` runs it against your work.
 import { expect, test } from '../harness/exercise-test';
-import { notificationsPage } from './page-model';
+import { notificationsPage } from '../harness/notifications-page';
 
 test.use({ exerciseName: '03-sse-notifications' });
 

@@ -1,10 +1,10 @@
 // `pnpm screenshots`: regenerates docs/screenshots/ from the real solution pages, for the README.
 import path from 'node:path';
-import { ROOT } from '../scripts/exercise-catalog';
-import { notificationsPage } from './03-sse-notifications/page-model';
-import { expect, test } from './harness/exercise-test';
+import { ROOT } from '../../scripts/exercise-catalog';
+import { expect, test } from '../harness/exercise-test';
+import { notificationsPage } from '../harness/notifications-page';
 
-test.use({ exerciseName: '03-sse-notifications', viewport: { width: 1280, height: 800 } });
+test.use({ exerciseName: '03-sse-notifications', viewport: { width: 1440, height: 900 } });
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`03 · SSE notifications (${colorScheme})`, async ({ page, exercise }) => {
