@@ -12,11 +12,13 @@ const PORT_VARIABLES = {
 } as const;
 const DEFAULT_PORTS: DevPorts = { client: 5173, reference: 3000, student: 4000 };
 
-export function readDevPorts(env: NodeJS.ProcessEnv): DevPorts {
+/** Ports from the environment, else the exercise's own default for the student's server, else the workshop's. */
+export function readDevPorts(env: NodeJS.ProcessEnv, defaults: Partial<DevPorts> = {}): DevPorts {
+  const fallback = { ...DEFAULT_PORTS, ...defaults };
   return {
-    client: readPort(env, 'client'),
-    reference: readPort(env, 'reference'),
-    student: readPort(env, 'student'),
+    client: readPort(env, 'client', fallback.client),
+    reference: readPort(env, 'reference', fallback.reference),
+    student: readPort(env, 'student', fallback.student),
   };
 }
 
@@ -25,10 +27,10 @@ export function portVariable(role: keyof DevPorts): string {
   return PORT_VARIABLES[role];
 }
 
-function readPort(env: NodeJS.ProcessEnv, role: keyof DevPorts): number {
+function readPort(env: NodeJS.ProcessEnv, role: keyof DevPorts, fallback: number): number {
   const name = PORT_VARIABLES[role];
   const text = env[name];
-  if (text === undefined || text === '') return DEFAULT_PORTS[role];
+  if (text === undefined || text === '') return fallback;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
     throw new Error(`${name} must be a port number from 1 to 65535, got "${text}".`);

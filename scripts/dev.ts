@@ -1,5 +1,6 @@
 // `pnpm dev`: the page (Vite), the reference server and your server of one exercise, with labelled output.
 // Usage: `pnpm dev` inside an exercise folder, or at the root `pnpm dev [NN] [--solution]`.
+// `--variant NAME` runs `server/index.NAME.ts` and opens `index.NAME.html` (e.g. the SSE variant of the chat).
 import path from 'node:path';
 import { styleText } from 'node:util';
 import concurrently from 'concurrently';
@@ -8,19 +9,31 @@ import { type Exercise, exerciseAt, findExercise, listExercises } from './exerci
 import { isPortFree } from './ports';
 
 try {
-  const { exercise, isSolution } = chooseExercise(process.argv.slice(2));
-  const ports = readDevPorts(process.env);
+  const args = process.argv.slice(2);
+  const { exercise, isSolution } = chooseExercise(args);
+  const variant = readVariant(args);
+  const ports = readDevPorts(process.env, { student: exercise.studentPort });
   await assertPortsFree(ports);
-  printBanner(exercise, isSolution, ports);
-  await run(exercise, isSolution ? exercise.solutionDir : exercise.starterDir, ports);
+  printBanner(exercise, isSolution, ports, variant);
+  await run(exercise, isSolution ? exercise.solutionDir : exercise.starterDir, ports, variant);
 } catch (error) {
   if (error instanceof Error) console.error(styleText('red', error.message));
   process.exitCode = 1;
 }
 
+function readVariant(args: string[]): string | undefined {
+  const index = args.indexOf('--variant');
+  if (index === -1) return undefined;
+  const variant = args[index + 1];
+  if (!variant || !/^[a-z0-9-]+$/.test(variant))
+    throw new Error('--variant needs a name, e.g. "--variant sse".');
+  return variant;
+}
+
 function chooseExercise(args: string[]): { exercise: Exercise; isSolution: boolean } {
   const isSolution = args.includes('--solution');
-  const query = args.find((arg) => !arg.startsWith('--'));
+  const variantIndex = args.indexOf('--variant');
+  const query = args.find((arg, index) => !arg.startsWith('--') && index !== variantIndex + 1);
   if (query) return { exercise: findExercise(query), isSolution };
   const here = exerciseAt(process.cwd());
   if (here) return here;
@@ -41,11 +54,17 @@ async function assertPortsFree(ports: DevPorts): Promise<void> {
   if (busy.length > 0) throw new Error(busy.join('\n'));
 }
 
-function printBanner(exercise: Exercise, isSolution: boolean, ports: DevPorts): void {
+function printBanner(
+  exercise: Exercise,
+  isSolution: boolean,
+  ports: DevPorts,
+  variant: string | undefined,
+): void {
   const folder = isSolution ? 'solutions' : 'exercises';
+  const page = variant ? `/index.${variant}.html` : '';
   const lines = [
-    styleText('bold', `Exercise ${exercise.name} (${folder}/)`),
-    `  Page              http://localhost:${ports.client}`,
+    styleText('bold', `Exercise ${exercise.name} (${folder}/)${variant ? `, variant ${variant}` : ''}`),
+    `  Page              http://localhost:${ports.client}${page}`,
     `  Reference server  http://localhost:${ports.reference}`,
     `  Your server       http://localhost:${ports.student}   (${folder}/${exercise.name}/server/)`,
     `  Check your work   pnpm verify ${exercise.number}`,
@@ -55,9 +74,10 @@ function printBanner(exercise: Exercise, isSolution: boolean, ports: DevPorts): 
   console.log(lines.join('\n'));
 }
 
-async function run(exercise: Exercise, directory: string, ports: DevPorts): Promise<void> {
+async function run(exercise: Exercise, directory: string, ports: DevPorts, variant: string | undefined) {
   const allowedOrigins = `http://localhost:${ports.client},http://127.0.0.1:${ports.client}`;
-  const referenceEntry = path.relative(directory, path.join(exercise.solutionDir, 'server', 'index.ts'));
+  const entryFile = variant ? `index.${variant}.ts` : 'index.ts';
+  const referenceEntry = path.relative(directory, path.join(exercise.solutionDir, 'server', entryFile));
   const { result } = concurrently(
     [
       {
@@ -78,7 +98,7 @@ async function run(exercise: Exercise, directory: string, ports: DevPorts): Prom
       },
       {
         name: 'your server',
-        command: 'tsx watch --clear-screen=false server/index.ts',
+        command: `tsx watch --clear-screen=false server/${entryFile}`,
         prefixColor: 'green',
         env: { PORT: String(ports.student), ALLOWED_ORIGINS: allowedOrigins },
       },

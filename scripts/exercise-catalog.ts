@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,8 @@ export interface Exercise {
   solutionDir: string;
   /** The browser spec that checks the task. */
   taskSpec: string;
+  /** Port of the student's server when the task names another than 4000 (`"workshop": { "studentPort": … }`). */
+  studentPort: number | undefined;
 }
 
 /** Every exercise in workshop order, found from the folders in `exercises/`. */
@@ -48,13 +50,22 @@ export function exerciseAt(directory: string): { exercise: Exercise; isSolution:
 }
 
 function describeExercise(name: string): Exercise {
+  const starterDir = path.join(ROOT, 'exercises', name);
   return {
     name,
     number: name.slice(0, 2),
-    starterDir: path.join(ROOT, 'exercises', name),
+    starterDir,
     solutionDir: path.join(ROOT, 'solutions', name),
     taskSpec: path.join(ROOT, 'tests', name, 'task.spec.ts'),
+    studentPort: readStudentPort(starterDir),
   };
+}
+
+function readStudentPort(starterDir: string): number | undefined {
+  const manifest = JSON.parse(readFileSync(path.join(starterDir, 'package.json'), 'utf8')) as {
+    workshop?: { studentPort?: number };
+  };
+  return manifest.workshop?.studentPort;
 }
 
 function isInside(directory: string, parent: string): boolean {

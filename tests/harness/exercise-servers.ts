@@ -14,6 +14,8 @@ export interface StartExerciseOptions {
   serverEnv?: Record<string, string>;
   /** Puts a TCP proxy between the page and your server, so a test can cut the connection. */
   proxyStudentServer?: boolean;
+  /** Runs `server/index.NAME.ts` instead of `server/index.ts` (e.g. the SSE variant of the chat). */
+  variant?: string;
 }
 
 /** One exercise running like `pnpm dev` does, but on free ports. */
@@ -53,7 +55,7 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
     new ManagedProcess({
       label,
       command: process.execPath,
-      args: ['--import', 'tsx', 'server/index.ts'],
+      args: ['--import', 'tsx', `server/${options.variant ? `index.${options.variant}.ts` : 'index.ts'}`],
       cwd: directory,
       env: { ...serverEnv, PORT: String(port) },
     });

@@ -9,6 +9,8 @@ interface WorkerFixtures {
   exerciseName: string;
   serverEnv: Record<string, string>;
   proxyStudentServer: boolean;
+  /** Runs `server/index.NAME.ts`; the spec opens `index.NAME.html` itself. */
+  variant: string;
   exercise: RunningExercise;
 }
 
@@ -22,12 +24,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   exerciseName: ['', { scope: 'worker', option: true }],
   serverEnv: [{}, { scope: 'worker', option: true }],
   proxyStudentServer: [false, { scope: 'worker', option: true }],
+  variant: ['', { scope: 'worker', option: true }],
 
   exercise: [
-    async ({ exerciseName, serverEnv, proxyStudentServer }, use) => {
+    async ({ exerciseName, serverEnv, proxyStudentServer, variant }, use) => {
       if (!exerciseName)
         throw new Error('Call test.use({ exerciseName: "NN-name" }) at the top of the spec.');
-      const running = await startExercise({ name: exerciseName, target, serverEnv, proxyStudentServer });
+      const running = await startExercise({
+        name: exerciseName,
+        target,
+        serverEnv,
+        proxyStudentServer,
+        variant: variant || undefined,
+      });
       await use(running);
       await running.stop();
     },
