@@ -2,16 +2,19 @@
 // Usage: `pnpm dev` inside an exercise folder, or at the root `pnpm dev [NN] [--solution]`.
 // `--variant NAME` runs `server/index.NAME.ts` and opens `index.NAME.html` (e.g. the SSE variant of the chat).
 import path from 'node:path';
-import { styleText } from 'node:util';
+import { parseArgs, styleText } from 'node:util';
 import concurrently from 'concurrently';
 import { type DevPorts, portVariable, readDevPorts } from './dev-ports';
 import { type Exercise, exerciseAt, findExercise, listExercises } from './exercise-catalog';
 import { isPortFree } from './ports';
 
 try {
-  const args = process.argv.slice(2);
-  const { exercise, isSolution } = chooseExercise(args);
-  const variant = readVariant(args);
+  const { values, positionals } = parseArgs({
+    options: { solution: { type: 'boolean', default: false }, variant: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const { exercise, isSolution } = chooseExercise(positionals[0], values.solution);
+  const variant = checkVariant(values.variant);
   const ports = readDevPorts(process.env, { student: exercise.studentPort });
   await assertPortsFree(ports);
   printBanner(exercise, isSolution, ports, variant);
@@ -21,19 +24,16 @@ try {
   process.exitCode = 1;
 }
 
-function readVariant(args: string[]): string | undefined {
-  const index = args.indexOf('--variant');
-  if (index === -1) return undefined;
-  const variant = args[index + 1];
-  if (!variant || !/^[a-z0-9-]+$/.test(variant))
-    throw new Error('--variant needs a name, e.g. "--variant sse".');
+function checkVariant(variant: string | undefined): string | undefined {
+  if (variant === undefined) return undefined;
+  if (!/^[a-z0-9-]+$/.test(variant)) throw new Error('--variant needs a name, e.g. "--variant sse".');
   return variant;
 }
 
-function chooseExercise(args: string[]): { exercise: Exercise; isSolution: boolean } {
-  const isSolution = args.includes('--solution');
-  const variantIndex = args.indexOf('--variant');
-  const query = args.find((arg, index) => !arg.startsWith('--') && index !== variantIndex + 1);
+function chooseExercise(
+  query: string | undefined,
+  isSolution: boolean,
+): { exercise: Exercise; isSolution: boolean } {
   if (query) return { exercise: findExercise(query), isSolution };
   const here = exerciseAt(process.cwd());
   if (here) return here;

@@ -1,15 +1,16 @@
 // `pnpm verify NN`: checks your work on exercise NN in a real browser. `--solution` checks the reference.
-import { styleText } from 'node:util';
+import { parseArgs, styleText } from 'node:util';
 import { exerciseAt, findExercise } from './exercise-catalog';
 import { runTaskSpec } from './playwright-run';
 
-const args = process.argv.slice(2);
-const query = args.find((arg) => !arg.startsWith('--'));
-const here = exerciseAt(process.cwd());
-const checkSolution = args.includes('--solution');
-
 try {
-  const exercise = query ? findExercise(query) : here?.exercise;
+  const { values, positionals } = parseArgs({
+    options: { solution: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const query = positionals[0];
+  const checkSolution = values.solution;
+  const exercise = query ? findExercise(query) : exerciseAt(process.cwd())?.exercise;
   if (!exercise) throw new Error('Which exercise? Run for example "pnpm verify 03".');
   const target = checkSolution ? 'solutions' : 'exercises';
   console.log(styleText('bold', `Checking ${target}/${exercise.name} in a browser …\n`));
