@@ -9,7 +9,10 @@ interface WorkerFixtures {
   exerciseName: string;
   serverEnv: Record<string, string>;
   proxyStudentServer: boolean;
-  /** Runs `server/index.NAME.ts`; the spec opens `index.NAME.html` itself. */
+  /**
+   * Runs `server/index.NAME.ts`; the spec opens `index.NAME.html` itself. A worker option, so set it with
+   * `test.use` at the top of a file, or per group with `const variantTest = test.extend({ variant: 'sse' })`.
+   */
   variant: string;
   exercise: RunningExercise;
 }
