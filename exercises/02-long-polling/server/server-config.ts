@@ -1,0 +1,54 @@
+export interface ServerConfig {
+  port: number;
+  allowedOrigins: string[];
+  longPollTimeoutMs: number;
+  demoNotifications: boolean;
+}
+
+const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/**
+ * Reads PORT, ALLOWED_ORIGINS (comma-separated), LONG_POLL_TIMEOUT_MS and DEMO_NOTIFICATIONS (`on` or
+ * `off`; the tests turn the random notifications off to have a quiet server), failing with a clear message.
+ */
+export function readServerConfig(
+  env: NodeJS.ProcessEnv,
+  { defaultPort }: { defaultPort: number },
+): ServerConfig {
+  return {
+    port: readInteger(env, 'PORT', defaultPort, { min: 0, max: 65_535 }),
+    allowedOrigins: env.ALLOWED_ORIGINS ? splitList(env.ALLOWED_ORIGINS) : DEV_CLIENT_ORIGINS,
+    longPollTimeoutMs: readInteger(env, 'LONG_POLL_TIMEOUT_MS', 25_000, { min: 100, max: 120_000 }),
+    demoNotifications: readSwitch(env, 'DEMO_NOTIFICATIONS', true),
+  };
+}
+
+function readInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  { min, max }: { min: number; max: number },
+): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}".`);
+  }
+  return value;
+}
+
+function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (text === 'on') return true;
+  if (text === 'off') return false;
+  throw new Error(`${name} must be "on" or "off", got "${text}".`);
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}

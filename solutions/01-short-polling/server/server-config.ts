@@ -1,0 +1,49 @@
+export interface ServerConfig {
+  port: number;
+  allowedOrigins: string[];
+  rateLimit: { maxRequests: number; windowMs: number };
+}
+
+const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/**
+ * Reads PORT, ALLOWED_ORIGINS (comma-separated), RATE_LIMIT_MAX_REQUESTS and RATE_LIMIT_WINDOW_MS,
+ * failing with a clear message.
+ */
+export function readServerConfig(
+  env: NodeJS.ProcessEnv,
+  { defaultPort }: { defaultPort: number },
+): ServerConfig {
+  return {
+    port: readInteger(env, 'PORT', defaultPort, { min: 0, max: 65_535 }),
+    allowedOrigins: env.ALLOWED_ORIGINS ? splitList(env.ALLOWED_ORIGINS) : DEV_CLIENT_ORIGINS,
+    rateLimit: {
+      // 300 per 10 s: a page polling every 250 ms uses 40 of them; a class of 30 behind one NAT address
+      // polling every second uses 300. A loop that polls without waiting gets 429 within a second.
+      maxRequests: readInteger(env, 'RATE_LIMIT_MAX_REQUESTS', 300, { min: 1, max: 1_000_000 }),
+      windowMs: readInteger(env, 'RATE_LIMIT_WINDOW_MS', 10_000, { min: 100, max: 3_600_000 }),
+    },
+  };
+}
+
+function readInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  { min, max }: { min: number; max: number },
+): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}".`);
+  }
+  return value;
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}

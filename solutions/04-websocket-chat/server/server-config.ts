@@ -1,0 +1,52 @@
+export interface ServerConfig {
+  port: number;
+  allowedOrigins: string[];
+  heartbeatMs: number;
+  maxBufferedBytes: number;
+  keepAliveMs: number;
+}
+
+const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/**
+ * Reads PORT, ALLOWED_ORIGINS (comma-separated), HEARTBEAT_INTERVAL_MS, MAX_BUFFERED_BYTES and
+ * SSE_KEEP_ALIVE_MS, failing with a clear message. The tests shorten the timings; the defaults are the
+ * task's.
+ */
+export function readServerConfig(
+  env: NodeJS.ProcessEnv,
+  { defaultPort }: { defaultPort: number },
+): ServerConfig {
+  return {
+    port: readInteger(env, 'PORT', defaultPort, { min: 0, max: 65_535 }),
+    allowedOrigins: env.ALLOWED_ORIGINS ? splitList(env.ALLOWED_ORIGINS) : DEV_CLIENT_ORIGINS,
+    heartbeatMs: readInteger(env, 'HEARTBEAT_INTERVAL_MS', 30_000, { min: 100, max: 300_000 }),
+    maxBufferedBytes: readInteger(env, 'MAX_BUFFERED_BYTES', 1024 * 1024, {
+      min: 1024,
+      max: 64 * 1024 * 1024,
+    }),
+    keepAliveMs: readInteger(env, 'SSE_KEEP_ALIVE_MS', 15_000, { min: 100, max: 60_000 }),
+  };
+}
+
+function readInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  { min, max }: { min: number; max: number },
+): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}".`);
+  }
+  return value;
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}

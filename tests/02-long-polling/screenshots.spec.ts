@@ -1,0 +1,53 @@
+// `pnpm screenshots`: regenerates docs/screenshots/ from the real solution pages, for the README.
+import path from 'node:path';
+import { ROOT } from '../../scripts/exercise-catalog';
+import { expect, test } from '../harness/exercise-test';
+import { notificationsPage } from '../harness/notifications-page';
+
+// No random notifications: the pictures show exactly what the test publishes.
+test.use({
+  exerciseName: '02-long-polling',
+  viewport: { width: 1440, height: 900 },
+  serverEnv: { DEMO_NOTIFICATIONS: 'off' },
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`02 · Long polling (${colorScheme})`, async ({ page, exercise }) => {
+    await page.emulateMedia({ colorScheme });
+    // The light picture's progress task must finish first, or the dark one shows two.
+    await expect
+      .poll(async () => {
+        const stats = (await (await fetch(`${exercise.studentUrl}/stats`)).json()) as Record<string, number>;
+        return stats.runningProgressTasks;
+      })
+      .toBe(0);
+    await page.goto(exercise.pageUrl);
+    const ui = notificationsPage(page);
+    await expect(ui.status).toContainText('Connected');
+    await publish(exercise.studentUrl, {
+      title: 'Uploading recording',
+      message: 'lecture-07.mp4',
+      type: 'progress',
+    });
+    await publish(exercise.studentUrl, { title: 'New message', message: 'Jonas: “Meeting at 2 pm?”' });
+    const progress = ui.progressToasts.first().getByRole('progressbar');
+    await expect
+      .poll(() => progress.evaluate((bar) => (bar as HTMLProgressElement).value))
+      .toBeGreaterThan(20);
+    await expect(ui.status).toContainText('waiting for news');
+
+    const suffix = colorScheme === 'light' ? '' : '-dark';
+    await page.screenshot({
+      path: path.join(ROOT, 'docs', 'screenshots', `02-long-polling${suffix}.png`),
+    });
+  });
+}
+
+async function publish(baseUrl: string, body: unknown): Promise<void> {
+  const response = await fetch(`${baseUrl}/notifications`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(201);
+}

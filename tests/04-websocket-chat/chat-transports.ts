@@ -1,0 +1,222 @@
+// The chat runs over WebSocket (the task) or over SSE + POST (the variant). The specs talk to both through
+// this one interface, so the same checks run against either.
+import type { Page, WebSocketRoute } from '@playwright/test';
+import { captureStream } from '../03-sse-notifications/event-stream-reader';
+import { connectChatClient, type ReceivedEnvelope, toWebSocketUrl } from './node-websocket';
+
+export interface ChatInput {
+  username: string;
+  message: string;
+}
+
+/** Someone listening to a chat server from Node. */
+export interface ChatListener {
+  /** Every envelope so far; SSE events are turned into `{ event, data }` too. */
+  readonly received: ReceivedEnvelope[];
+  waitFor(predicate: (envelope: ReceivedEnvelope) => boolean, timeoutMs?: number): Promise<ReceivedEnvelope>;
+  close(): void;
+}
+
+/** Holds the page's next chat connection until `release()`. */
+export interface ConnectionGate {
+  release(): void;
+  /** Drops the connection as if the server went away (WebSocket only). */
+  drop?(): Promise<void>;
+}
+
+/** Which TODO a failing check points to. */
+export interface Hints {
+  connect: string;
+  open: string;
+  close: string;
+  receive: string;
+  send: string;
+  serverInitial: string;
+  serverBroadcast: string;
+  useYourServer: string;
+  reconnect: string;
+}
+
+export interface ChatTransport {
+  /** For test titles. */
+  name: string;
+  /** The files of each part, for test titles. */
+  clientFile: string;
+  serverFile: string;
+  /** The harness variant: `server/index.NAME.ts` (empty: `server/index.ts`). */
+  variant: string;
+  /** The page of this variant, relative to the page's origin. */
+  pagePath: string;
+  hints: Hints;
+  /** Posts a message from Node, as another user would; resolves once the server accepted it. */
+  post(baseUrl: string, input: ChatInput): Promise<void>;
+  listen(baseUrl: string): Promise<ChatListener>;
+  /** Starts recording the chat connections the page opens; returns a function that reads their URLs. */
+  recordConnections(page: Page): () => string[];
+  /** The URL a page opens to chat with the server at `baseUrl`. */
+  connectionUrl(baseUrl: string): string;
+  holdConnection(page: Page, pageUrl: string): Promise<ConnectionGate>;
+}
+
+export const websocketTransport: ChatTransport = {
+  name: 'WebSocket',
+  clientFile: 'client/index.ts',
+  serverFile: 'server/websocket-server.ts',
+  variant: '',
+  pagePath: '/',
+  hints: {
+    connect: 'open a WebSocket on CHAT_URL (TODO 1.1 in client/index.ts)',
+    open: 'on "open", call setConnectionStatus("open") and setFormDisabledState(false) (TODO 1.2)',
+    close: 'on "close", call handleClose, which disables the form (TODO 1.2)',
+    receive:
+      'on "message", read the envelope and show "chat.initial" with showHistory and "chat.message" with showMessage (TODO 1.3)',
+    send: 'on submit, send {"event": "chat", "data": {"username", "message"}} as JSON text (TODO 1.4)',
+    serverInitial:
+      'send "chat.initial" with room.list() to every new client (TODO 2.1 in server/websocket-server.ts)',
+    serverBroadcast:
+      'post every valid "chat" to the room (TODO 2.2) and send each new message as "chat.message" to all clients (TODO 2.3)',
+    useYourServer: 'switch CHAT_URL in client/index.ts to YOUR_SERVER (TODO 2.4)',
+    reconnect: 'Bonus: after "close", connect again after backoff.nextDelay() milliseconds (TODO 1.5)',
+  },
+
+  async post(baseUrl, input) {
+    const client = await connectChatClient(baseUrl, { timeoutMs: 3_000 });
+    try {
+      client.sendJson({ event: 'chat', data: input });
+      await client.waitFor((envelope) => isMessageEnvelope(envelope, input.message), 3_000);
+    } finally {
+      client.close();
+    }
+  },
+
+  async listen(baseUrl) {
+    return connectChatClient(baseUrl);
+  },
+
+  recordConnections(page) {
+    const urls: string[] = [];
+    page.on('websocket', (socket) => urls.push(socket.url()));
+    return () => urls;
+  },
+
+  connectionUrl(baseUrl) {
+    return `${toWebSocketUrl(baseUrl)}/`;
+  },
+
+  async holdConnection(page, pageUrl) {
+    const gate = deferred();
+    const routes: WebSocketRoute[] = [];
+    // Vite's own WebSocket (live reload) goes to the page's origin; every other one is the chat.
+    const viteOrigin = toWebSocketUrl(pageUrl);
+    await page.routeWebSocket(
+      (url) => !url.href.startsWith(viteOrigin),
+      async (route) => {
+        routes.push(route);
+        // Until the handler returns, the page's WebSocket stays CONNECTING.
+        await gate.promise;
+        route.connectToServer();
+      },
+    );
+    return {
+      release: gate.resolve,
+      async drop() {
+        const open = routes.splice(0);
+        for (const route of open)
+          await route.close({ code: 1001, reason: 'The test dropped the connection.' });
+      },
+    };
+  },
+};
+
+export const sseTransport: ChatTransport = {
+  name: 'SSE variant',
+  clientFile: 'client/index.sse.ts',
+  serverFile: 'server/sse-chat.ts',
+  variant: 'sse',
+  pagePath: '/index.sse.html',
+  hints: {
+    connect: 'open an EventSource on EVENTS_URL (TODO S1.1 in client/index.sse.ts)',
+    open: 'on "open", call setConnectionStatus("open") and setFormDisabledState(false) (TODO S1.2)',
+    close: 'on "error", call handleError, which disables the form (TODO S1.2)',
+    receive: 'show the "chat.initial" event with showHistory and "chat.message" with showMessage (TODO S1.3)',
+    send: 'on submit, POST {"username", "message"} as JSON to MESSAGES_URL (TODO S1.4)',
+    serverInitial: 'send the "chat.initial" event when a stream opens (TODO S2.1 in server/sse-chat.ts)',
+    serverBroadcast:
+      'send every new message as "chat.message" to every open stream (TODO S2.2 in server/sse-chat.ts)',
+    useYourServer: 'switch client/index.sse.ts to YOUR_SERVER (TODO S2.3)',
+    reconnect: 'EventSource reconnects by itself; on "open" show the status again (TODO S1.2)',
+  },
+
+  async post(baseUrl, input) {
+    const response = await fetch(`${baseUrl}/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(3_000),
+    });
+    if (response.status !== 201) throw new Error(`POST /messages answered ${response.status}`);
+  },
+
+  async listen(baseUrl) {
+    const stream = await captureStream(`${baseUrl}/events`);
+    const received = (): ReceivedEnvelope[] =>
+      stream.events.map((event) => ({ event: event.type, data: parseOrText(event.data) }));
+    return {
+      get received() {
+        return received();
+      },
+      async waitFor(predicate, timeoutMs = 5_000) {
+        await stream.waitFor(() => received().some(predicate), timeoutMs);
+        return received().find(predicate) as ReceivedEnvelope;
+      },
+      close: () => stream.close(),
+    };
+  },
+
+  recordConnections(page) {
+    const urls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/events') urls.push(request.url());
+    });
+    return () => urls;
+  },
+
+  connectionUrl(baseUrl) {
+    return `${baseUrl}/events`;
+  },
+
+  async holdConnection(page) {
+    const gate = deferred();
+    await page.route(
+      (url) => url.pathname === '/events',
+      async (route) => {
+        await gate.promise;
+        await route.continue();
+      },
+    );
+    return { release: gate.resolve };
+  },
+};
+
+/** Is this a `chat.message` envelope carrying `text`? */
+export function isMessageEnvelope(envelope: ReceivedEnvelope, text: string): boolean {
+  if (envelope.event !== 'chat.message') return false;
+  const data = envelope.data as { message?: unknown } | null;
+  return data?.message === text;
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}

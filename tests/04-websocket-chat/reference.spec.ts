@@ -1,0 +1,492 @@
+// What the reference server and client of exercise 04 promise beyond the task. Runs against solutions/ only.
+import { connect, type Socket } from 'node:net';
+import { captureStream } from '../03-sse-notifications/event-stream-reader';
+import { expect, test } from '../harness/exercise-test';
+import { chatPage, uniqueTag } from './chat-page';
+import { isMessageEnvelope, sseTransport, websocketTransport } from './chat-transports';
+import { connectChatClient, handshakeStatus, type NodeChatClient } from './node-websocket';
+
+const HEARTBEAT_MS = 1_000;
+/** Above a full `chat.initial` (100 messages of about 1 KB here), far below the flood test's 2 MB. */
+const MAX_BUFFERED_BYTES = 256 * 1024;
+/** The server's maxPayload (server/websocket-server.ts). */
+const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+test.use({
+  exerciseName: '04-websocket-chat',
+  serverEnv: {
+    HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS),
+    MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES),
+    SSE_KEEP_ALIVE_MS: '500',
+  },
+  proxyStudentServer: true,
+});
+
+/** The same servers, started as the SSE variant (`server/index.sse.ts`). */
+const sseTest = test.extend({ variant: 'sse' });
+/** A browser whose back/forward cache is on (Playwright switches it off by default). */
+const bfcacheTest = test.extend({
+  launchOptions: async ({ launchOptions }, use) => {
+    await use({ ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  },
+});
+
+async function openConnections(baseUrl: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/stats`);
+  return ((await response.json()) as { openConnections: number }).openConnections;
+}
+
+function chatEnvelope(username: unknown, message: unknown) {
+  return { event: 'chat', data: { username, message } };
+}
+
+async function nextError(client: NodeChatClient, after: number): Promise<string> {
+  const error = await client.waitFor(
+    (envelope) => envelope.event === 'error' && client.received.indexOf(envelope) >= after,
+  );
+  return (error.data as { reason: string }).reason;
+}
+
+test.describe('WebSocket server', () => {
+  test('answers every kind of bad input with an error event and a reason, and keeps the connection', async ({
+    exercise,
+  }) => {
+    const client = await connectChatClient(exercise.studentUrl, { origin: exercise.pageUrl });
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['malformed JSON', '{"event": "chat", ', /not valid JSON/],
+      ['a JSON array', '[1, 2]', /JSON object/],
+      ['no event', '{"data": {}}', /event must be a string/],
+      ['an unknown event', '{"event": "chat.delete", "data": {"id": "1"}}', /Unknown event "chat.delete"/],
+      [
+        'an unknown envelope field',
+        JSON.stringify({ ...chatEnvelope('Ada', 'x'), admin: true }),
+        /Unknown field/,
+      ],
+      ['no data', '{"event": "chat"}', /JSON object/],
+      ['a number as message', JSON.stringify(chatEnvelope('Ada', 42)), /message must be a string/],
+      ['an empty username', JSON.stringify(chatEnvelope('   ', 'x')), /username must not be empty/],
+      ['a username on two lines', JSON.stringify(chatEnvelope('Ada\nAdmin', 'x')), /one line/],
+      ['a username too long', JSON.stringify(chatEnvelope('a'.repeat(41), 'x')), /at most 40/],
+      ['a message too long', JSON.stringify(chatEnvelope('Ada', 'm'.repeat(1001))), /at most 1000/],
+      [
+        'a timestamp from the client',
+        JSON.stringify({ event: 'chat', data: { username: 'Ada', message: 'x', timestamp: '1999' } }),
+        /Unknown field "timestamp"/,
+      ],
+      ['a binary message', Buffer.from([0x7b, 0x7d]), /text/],
+    ];
+    for (const [name, payload, reason] of cases) {
+      const before = client.received.length;
+      client.socket.send(payload);
+      expect(await nextError(client, before), name).toMatch(reason);
+    }
+    expect(client.socket.readyState, 'the connection stays open').toBe(client.socket.OPEN);
+
+    const text = `  still chatting ${uniqueTag()}  `;
+    client.sendJson(chatEnvelope('  Ada  ', text));
+    const echoed = await client.waitFor((envelope) => isMessageEnvelope(envelope, text.trim()));
+    expect(echoed.data).toMatchObject({ username: 'Ada', message: text.trim() });
+    expect((await fetch(exercise.studentUrl)).status, 'the server is still up').toBe(200);
+    client.close();
+  });
+
+  test('sets id and timestamp itself and sends each new message to every client once', async ({
+    exercise,
+  }) => {
+    const clients = await Promise.all([1, 2, 3].map(() => connectChatClient(exercise.studentUrl)));
+    const startedAt = Date.now();
+    const text = `one for all ${uniqueTag()}`;
+    clients[0]?.sendJson(chatEnvelope('Ada', text));
+    for (const client of clients) await client.waitFor((envelope) => isMessageEnvelope(envelope, text));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const copies = clients.map((client) =>
+      client.received.filter((envelope) => isMessageEnvelope(envelope, text)),
+    );
+    for (const received of copies) expect(received, 'exactly one copy per client').toHaveLength(1);
+    const message = copies[0]?.[0]?.data as { id: string; timestamp: string };
+    expect(message.id).toMatch(/\S/);
+    expect(message.timestamp).toBe(new Date(message.timestamp).toISOString());
+    expect(Math.abs(Date.parse(message.timestamp) - startedAt)).toBeLessThan(10_000);
+    for (const client of clients) client.close();
+  });
+
+  test(`closes with 1009 when a message exceeds maxPayload (${MAX_PAYLOAD_BYTES} bytes)`, async ({
+    exercise,
+  }) => {
+    const bystander = await connectChatClient(exercise.studentUrl);
+    const client = await connectChatClient(exercise.studentUrl);
+    client.socket.send('x'.repeat(MAX_PAYLOAD_BYTES + 1));
+    expect(await client.closed).toBe(1009);
+    expect(bystander.socket.readyState, 'other clients stay connected').toBe(bystander.socket.OPEN);
+    bystander.close();
+  });
+
+  test('refuses the handshake for origins that are not allowed (cross-site WebSocket hijacking)', async ({
+    exercise,
+  }) => {
+    expect(await handshakeStatus(exercise.studentUrl, 'https://evil.example')).toBe(403);
+    expect(await handshakeStatus(exercise.studentUrl, 'null')).toBe(403);
+    expect(await handshakeStatus(exercise.studentUrl, exercise.pageUrl)).toBe(101);
+    const tool = await connectChatClient(exercise.studentUrl);
+    await tool.waitFor((envelope) => envelope.event === 'chat.initial');
+    tool.close();
+  });
+
+  test('pings every client and cuts off one that stops answering', async ({ exercise }) => {
+    const silent = await connectChatClient(exercise.studentUrl, { autoPong: false });
+    const answering = await connectChatClient(exercise.studentUrl);
+    let pings = 0;
+    answering.socket.on('ping', () => {
+      pings += 1;
+    });
+    const startedAt = Date.now();
+    expect(await silent.closed, 'cut off without a closing handshake').toBe(1006);
+    expect(Date.now() - startedAt, 'within about two heartbeats').toBeLessThan(4 * HEARTBEAT_MS + 2_000);
+    expect(pings).toBeGreaterThan(0);
+    expect(answering.socket.readyState).toBe(answering.socket.OPEN);
+    answering.close();
+  });
+
+  test('disconnects a client that stops reading, without holding up the others', async ({ exercise }) => {
+    const baseline = await openConnections(exercise.studentUrl);
+    const reader = await connectChatClient(exercise.studentUrl);
+    const stalled = await openStalledClient(exercise.studentUrl);
+    await expect.poll(() => openConnections(exercise.studentUrl)).toBe(baseline + 2);
+
+    // About 2 MB of chat: far more than the stalled client's socket buffers and MAX_BUFFERED_BYTES together.
+    // Sent in small batches that the reading client takes in each time, so only the stalled one falls behind.
+    const tag = uniqueTag();
+    const batches = 100;
+    const batchSize = 20;
+    const sender = await connectChatClient(exercise.studentUrl);
+    const text = (index: number) => `${tag} ${index} ${'x'.repeat(900)}`;
+    for (let batch = 0; batch < batches; batch += 1) {
+      for (let index = batch * batchSize; index < (batch + 1) * batchSize; index += 1) {
+        sender.sendJson(chatEnvelope('Flood', text(index)));
+      }
+      await reader.waitFor(
+        (envelope) => isMessageEnvelope(envelope, text((batch + 1) * batchSize - 1)),
+        10_000,
+      );
+    }
+    const delivered = reader.received.filter((envelope) =>
+      String((envelope.data as { message?: string }).message).startsWith(`${tag} `),
+    );
+    expect(delivered, 'the reading client gets every message').toHaveLength(batches * batchSize);
+    expect(reader.socket.readyState, 'the reading client stays connected').toBe(reader.socket.OPEN);
+    await expect
+      .poll(() => openConnections(exercise.studentUrl), { message: 'the stalled client is cut off' })
+      .toBe(baseline + 2);
+    stalled.destroy();
+    reader.close();
+    sender.close();
+  });
+
+  test('leaves no connection behind when clients go away', async ({ exercise }) => {
+    const baseline = await openConnections(exercise.studentUrl);
+    const clients = await Promise.all(
+      Array.from({ length: 20 }, () => connectChatClient(exercise.studentUrl)),
+    );
+    await expect.poll(() => openConnections(exercise.studentUrl)).toBe(baseline + 20);
+    for (const [index, client] of clients.entries()) {
+      // Half say goodbye, half just vanish.
+      if (index % 2 === 0) client.close();
+      else client.socket.terminate();
+    }
+    await expect.poll(() => openConnections(exercise.studentUrl)).toBe(baseline);
+  });
+});
+
+test.describe('POST /messages', () => {
+  test('posts to every WebSocket client at once', async ({ exercise }) => {
+    const client = await connectChatClient(exercise.studentUrl);
+    const text = `from curl ${uniqueTag()}`;
+    const response = await postMessage(
+      exercise.studentUrl,
+      JSON.stringify({ username: 'curl', message: text }),
+    );
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { id: string; timestamp: string };
+    await client.waitFor((envelope) => isMessageEnvelope(envelope, text));
+    expect(created.id).toBeTruthy();
+    client.close();
+  });
+
+  test('refuses bad bodies with a JSON error and keeps running', async ({ exercise }) => {
+    const url = exercise.studentUrl;
+    const cases: [string, Promise<Response>, number][] = [
+      ['malformed JSON', postMessage(url, '{"username": '), 400],
+      ['an array', postMessage(url, '[]'), 400],
+      ['an empty message', postMessage(url, '{"username":"Ada","message":"  "}'), 400],
+      ['an unknown field', postMessage(url, '{"username":"Ada","message":"x","id":"7"}'), 400],
+      ['form data', postMessage(url, 'username=Ada&message=x', 'application/x-www-form-urlencoded'), 415],
+      [
+        'an oversized body',
+        postMessage(url, JSON.stringify({ username: 'Ada', message: 'y'.repeat(40_000) })),
+        413,
+      ],
+    ];
+    for (const [name, pending, status] of cases) {
+      const response = await pending;
+      expect(response.status, name).toBe(status);
+      expect(typeof ((await response.json()) as { error?: unknown }).error, `${name} gets a JSON error`).toBe(
+        'string',
+      );
+    }
+    expect((await fetch(`${url}/messages`)).status, 'the server is still up').toBe(200);
+  });
+});
+
+test.describe('WebSocket client', () => {
+  test('renders HTML and script payloads as text and runs nothing', async ({
+    page,
+    exercise,
+    pageErrors,
+  }) => {
+    await page.goto(exercise.pageUrl);
+    const chat = chatPage(page);
+    await expect(chat.status).toContainText('Connected');
+    const username = '<img src=x onerror=__injected=1>';
+    const message = `<script>window.__injected = true</script><b>bold?</b> ${uniqueTag()}`;
+
+    await websocketTransport.post(exercise.studentUrl, { username, message });
+
+    const shown = chat.messageWithText(message);
+    await expect(shown).toHaveCount(1);
+    await expect(shown).toContainText(username);
+    await expect(page.locator('[data-ui] img, [data-ui] script, [data-ui] b')).toHaveCount(0);
+    expect(await page.evaluate(() => '__injected' in window)).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('reconnects with growing delays after the network drops and shows no message twice', async ({
+    page,
+    exercise,
+  }) => {
+    const proxy = exercise.proxy;
+    if (!proxy) throw new Error('this test needs proxyStudentServer');
+    const chat = chatPage(page);
+    const attempts: number[] = [];
+    page.on('websocket', (socket) => {
+      if (socket.url().startsWith(websocketTransport.connectionUrl(exercise.studentUrlForPage)))
+        attempts.push(Date.now());
+    });
+    await page.goto(exercise.pageUrl);
+    await expect(chat.status).toContainText('Connected');
+    const tag = uniqueTag();
+    await chat.send('Ada', `before the outage ${tag}`);
+    await expect(chat.messageWithText(`before the outage ${tag}`)).toHaveCount(1);
+
+    proxy.cut();
+    const attemptsBeforeCut = attempts.length;
+    await expect(chat.status, 'the page shows that it lost the connection').toContainText('reconnecting in');
+    await expect(chat.sendButton, 'and that it cannot send now').toBeDisabled();
+    const missed = [`while you were away ${tag}`, `still away? ${tag}`];
+    for (const message of missed)
+      await websocketTransport.post(exercise.studentUrl, { username: 'Bob', message });
+    // Three failed attempts. The waits before the 2nd and 3rd are at least 1 s and 2 s (half of 2 s and 4 s,
+    // the rest is jitter); a slow machine makes them longer, never shorter.
+    await expect
+      .poll(() => attempts.length - attemptsBeforeCut, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(3);
+    const [first = 0, second = 0, third = 0] = attempts.slice(attemptsBeforeCut);
+    expect(second - first, 'the second attempt waits at least 1 s').toBeGreaterThanOrEqual(950);
+    expect(third - second, 'the third attempt waits at least 2 s').toBeGreaterThanOrEqual(1_950);
+    proxy.restore();
+
+    await expect(chat.status, 'the page reconnects by itself').toContainText('Connected', {
+      timeout: 30_000,
+    });
+    for (const message of missed) {
+      await expect(chat.messageWithText(message), `"${message}" arrives exactly once`).toHaveCount(1);
+    }
+    expect(
+      (await chat.shownWith(tag)).map((shown) => shown.message),
+      'nothing twice, in order',
+    ).toEqual([`before the outage ${tag}`, ...missed]);
+  });
+
+  test('shows that the server refused a message, and sends nothing else', async ({ page, exercise }) => {
+    await page.goto(exercise.pageUrl);
+    const chat = chatPage(page);
+    await expect(chat.status).toContainText('Connected');
+    const tooLong = `${uniqueTag()} ${'m'.repeat(1_100)}`;
+    await chat.send('Ada', tooLong);
+    await expect(chat.status).toContainText('message not sent');
+    await expect(chat.messageWithText(tooLong.slice(0, 20))).toHaveCount(0);
+  });
+});
+
+bfcacheTest.describe('back/forward cache', () => {
+  bfcacheTest(
+    'closes the WebSocket on pagehide and reconnects on pageshow, missing nothing',
+    async ({ page, exercise }) => {
+      const baseline = await openConnections(exercise.studentUrl);
+      const chat = chatPage(page);
+      await page.goto(exercise.pageUrl);
+      await expect(chat.status).toContainText('Connected');
+      await expect.poll(() => openConnections(exercise.studentUrl)).toBe(baseline + 1);
+      await page.evaluate(() => Object.assign(window, { keptInCache: true }));
+
+      await page.goto(`${exercise.studentUrl}/messages`);
+      await expect
+        .poll(() => openConnections(exercise.studentUrl), { message: 'closed on pagehide' })
+        .toBe(baseline);
+      const text = `posted while the page was cached ${uniqueTag()}`;
+      await websocketTransport.post(exercise.studentUrl, { username: 'Bob', message: text });
+
+      await page.goBack({ waitUntil: 'commit' });
+      expect(
+        await page.evaluate(() => 'keptInCache' in window),
+        'the page came back from the back/forward cache, not reloaded',
+      ).toBe(true);
+      await expect(chat.status).toContainText('Connected');
+      await expect(chat.messageWithText(text)).toHaveCount(1);
+      await expect.poll(() => openConnections(exercise.studentUrl)).toBe(baseline + 1);
+    },
+  );
+});
+
+sseTest.describe('SSE variant', () => {
+  sseTest(
+    'streams with event-stream headers, CORS, a retry delay and an id on every event',
+    async ({ exercise }) => {
+      const stream = await captureStream(`${exercise.studentUrl}/events`, { Origin: exercise.pageUrl });
+      await stream.waitFor((events) => events.some((event) => event.type === 'chat.initial'));
+      stream.close();
+      const headers = stream.response.headers;
+      expect(stream.response.status).toBe(200);
+      expect(headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(headers.get('cache-control')).toContain('no-transform');
+      expect(headers.get('access-control-allow-origin')).toBe(exercise.pageUrl);
+      expect(stream.rawText()).toMatch(/^retry: \d+$/m);
+      for (const event of stream.events) expect(event.lastEventId, 'every event needs an id').not.toBe('');
+    },
+  );
+
+  sseTest(
+    'resumes from Last-Event-ID with nothing lost or doubled, and starts over for an unknown id',
+    async ({ exercise }) => {
+      const first = await captureStream(`${exercise.studentUrl}/events`);
+      await first.waitFor((events) => events.length > 0);
+      first.close();
+      const lastSeenId = first.events.at(-1)?.lastEventId ?? '';
+
+      const tag = uniqueTag();
+      const missed = [`missed one ${tag}`, `missed two ${tag}`];
+      for (const message of missed)
+        await sseTransport.post(exercise.studentUrl, { username: 'Ada', message });
+
+      const resumed = await captureStream(`${exercise.studentUrl}/events`, { 'Last-Event-ID': lastSeenId });
+      const received = () =>
+        resumed.events
+          .filter((event) => event.type === 'chat.message')
+          .map((event) => (JSON.parse(event.data) as { message: string }).message)
+          .filter((message) => message.includes(tag));
+      await resumed.waitFor(() => received().length >= missed.length);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      resumed.close();
+      expect(received(), 'each missed message once, in order').toEqual(missed);
+      expect(resumed.events.map((event) => event.type)).not.toContain('chat.initial');
+
+      const stranger = await captureStream(`${exercise.studentUrl}/events`, {
+        'Last-Event-ID': 'another-run-7',
+      });
+      await stranger.waitFor((events) => events.length > 0);
+      stranger.close();
+      expect(stranger.events[0]?.type).toBe('chat.initial');
+    },
+  );
+
+  sseTest('sends a keep-alive comment on an idle stream', async ({ exercise }) => {
+    const stream = await captureStream(`${exercise.studentUrl}/events`);
+    await expect.poll(() => stream.rawText(), { timeout: 5_000 }).toMatch(/^: keep-alive$/m);
+    stream.close();
+  });
+
+  sseTest('leaves no stream behind when clients go away', async ({ exercise }) => {
+    const baseline = await openConnections(exercise.studentUrl);
+    const streams = await Promise.all(
+      Array.from({ length: 20 }, () => captureStream(`${exercise.studentUrl}/events`)),
+    );
+    await expect.poll(() => openConnections(exercise.studentUrl)).toBe(baseline + 20);
+    for (const stream of streams) stream.close();
+    await expect.poll(() => openConnections(exercise.studentUrl)).toBe(baseline);
+  });
+
+  sseTest(
+    'the page reconnects after the network drops and shows no message twice',
+    async ({ page, exercise }) => {
+      const proxy = exercise.proxy;
+      if (!proxy) throw new Error('this test needs proxyStudentServer');
+      const chat = chatPage(page);
+      await page.goto(`${exercise.pageUrl}${sseTransport.pagePath}`);
+      await expect(chat.status).toContainText('Connected');
+      const tag = uniqueTag();
+      await chat.send('Ada', `before the outage ${tag}`);
+      await expect(chat.messageWithText(`before the outage ${tag}`)).toHaveCount(1);
+
+      proxy.cut();
+      await expect(chat.status, 'the page shows that it lost the connection').not.toContainText('Connected');
+      await expect(chat.sendButton).toBeDisabled();
+      const missed = [`while you were away ${tag}`, `still away? ${tag}`];
+      for (const message of missed)
+        await sseTransport.post(exercise.studentUrl, { username: 'Bob', message });
+      proxy.restore();
+
+      await expect(chat.status, 'the page reconnects by itself').toContainText('Connected', {
+        timeout: 30_000,
+      });
+      for (const message of missed) await expect(chat.messageWithText(message)).toHaveCount(1);
+      expect((await chat.shownWith(tag)).map((shown) => shown.message)).toEqual([
+        `before the outage ${tag}`,
+        ...missed,
+      ]);
+    },
+  );
+
+  sseTest(
+    'renders HTML and script payloads as text and runs nothing',
+    async ({ page, exercise, pageErrors }) => {
+      await page.goto(`${exercise.pageUrl}${sseTransport.pagePath}`);
+      const chat = chatPage(page);
+      await expect(chat.status).toContainText('Connected');
+      const message = `<img src=x onerror="window.__injected = true"><b>bold?</b> ${uniqueTag()}`;
+      await sseTransport.post(exercise.studentUrl, { username: '<script>x()</script>', message });
+      await expect(chat.messageWithText(message)).toHaveCount(1);
+      await expect(page.locator('[data-ui] img, [data-ui] script, [data-ui] b')).toHaveCount(0);
+      expect(await page.evaluate(() => '__injected' in window)).toBe(false);
+      expect(pageErrors).toEqual([]);
+    },
+  );
+});
+
+function postMessage(baseUrl: string, body: string, contentType = 'application/json'): Promise<Response> {
+  return fetch(`${baseUrl}/messages`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+}
+
+/**
+ * A client that completes the WebSocket handshake and then never reads again, like a phone whose app was
+ * frozen: the server's messages pile up for it.
+ */
+async function openStalledClient(httpUrl: string): Promise<Socket> {
+  const { hostname, port } = new URL(httpUrl);
+  const socket = connect(Number(port), hostname);
+  socket.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString('latin1');
+      if (!answer.includes('\r\n\r\n')) return;
+      socket.removeAllListeners('data');
+      socket.pause();
+      if (answer.startsWith('HTTP/1.1 101')) resolve();
+      else reject(new Error(`The handshake failed: ${answer.split('\r\n')[0]}`));
+    });
+    socket.write(
+      `GET / HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+  });
+  return socket;
+}
