@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NotificationFeed } from './notification-feed';
 
 const content = { title: 'Hello', message: 'World' };
@@ -9,9 +9,14 @@ describe('NotificationFeed', () => {
     const received: string[][] = [[], []];
     feed.subscribe((frame) => received[0]?.push(frame));
     feed.subscribe((frame) => received[1]?.push(frame));
+    feed.subscribe(() => {});
+    // Equal strings would pass the checks below even if each listener got its own copy; count the work.
+    const stringify = vi.spyOn(JSON, 'stringify');
 
     const notification = feed.create(content);
 
+    expect(stringify, 'one JSON.stringify per broadcast, however many listeners').toHaveBeenCalledTimes(1);
+    stringify.mockRestore();
     expect(received[0]).toHaveLength(1);
     expect(received[0]?.[0]).toBe(received[1]?.[0]);
     expect(received[0]?.[0]).toContain('event: notification\n');
