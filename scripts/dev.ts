@@ -1,24 +1,40 @@
 // `pnpm dev`: the page (Vite), the reference server and your server of one exercise, with labelled output.
 // Usage: `pnpm dev` inside an exercise folder, or at the root `pnpm dev [NN] [--solution]`.
 // `--variant NAME` runs `server/index.NAME.ts` and opens `index.NAME.html` (e.g. the SSE variant of the chat).
+// Exercise 05 runs app backend and broker instead (scripts/dev-pubsub.ts; `--own-broker`, `--redis`).
 import path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import concurrently from 'concurrently';
 import { type DevPorts, portVariable, readDevPorts } from './dev-ports';
+import { readBrokerPorts, runPubSubStack } from './dev-pubsub';
 import { type Exercise, exerciseAt, findExercise, listExercises } from './exercise-catalog';
 import { isPortFree } from './ports';
 
 try {
   const { values, positionals } = parseArgs({
-    options: { solution: { type: 'boolean', default: false }, variant: { type: 'string' } },
+    options: {
+      solution: { type: 'boolean', default: false },
+      variant: { type: 'string' },
+      'own-broker': { type: 'boolean', default: false },
+      redis: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
   const { exercise, isSolution } = chooseExercise(positionals[0], values.solution);
   const variant = checkVariant(values.variant);
   const ports = readDevPorts(process.env, { student: exercise.studentPort });
-  await assertPortsFree(ports);
-  printBanner(exercise, isSolution, ports, variant);
-  await run(exercise, isSolution ? exercise.solutionDir : exercise.starterDir, ports, variant);
+  const directory = isSolution ? exercise.solutionDir : exercise.starterDir;
+  if (exercise.stack === 'pubsub') {
+    const pubSubOptions = { ownBroker: values['own-broker'], redis: values.redis };
+    await runPubSubStack(exercise, directory, readBrokerPorts(process.env, ports), pubSubOptions);
+  } else {
+    if (values['own-broker'] || values.redis) {
+      throw new Error('--own-broker and --redis belong to exercise 05 (pub/sub broker).');
+    }
+    await assertPortsFree(ports);
+    printBanner(exercise, isSolution, ports, variant);
+    await run(exercise, directory, ports, variant);
+  }
 } catch (error) {
   if (error instanceof Error) console.error(styleText('red', error.message));
   process.exitCode = 1;

@@ -18,6 +18,8 @@ export interface Exercise {
   taskSpec: string;
   /** Port of the student's server when the task names another than 4000 (`"workshop": { "studentPort": … }`). */
   studentPort: number | undefined;
+  /** `pubsub`: app backend + broker + page (exercise 05) instead of one server + page (`"workshop": { "stack": … }`). */
+  stack: 'pubsub' | undefined;
 }
 
 /** Every exercise in workshop order, found from the folders in `exercises/`. */
@@ -57,15 +59,16 @@ function describeExercise(name: string): Exercise {
     starterDir,
     solutionDir: path.join(ROOT, 'solutions', name),
     taskSpec: path.join(ROOT, 'tests', name, 'task.spec.ts'),
-    studentPort: readStudentPort(starterDir),
+    ...readWorkshopSettings(starterDir),
   };
 }
 
-function readStudentPort(starterDir: string): number | undefined {
+function readWorkshopSettings(starterDir: string): Pick<Exercise, 'studentPort' | 'stack'> {
   const manifest = JSON.parse(readFileSync(path.join(starterDir, 'package.json'), 'utf8')) as {
-    workshop?: { studentPort?: number };
+    workshop?: { studentPort?: number; stack?: string };
   };
-  return manifest.workshop?.studentPort;
+  const stack = manifest.workshop?.stack === 'pubsub' ? 'pubsub' : undefined;
+  return { studentPort: manifest.workshop?.studentPort, stack };
 }
 
 function isInside(directory: string, parent: string): boolean {

@@ -29,7 +29,7 @@ function exerciseProjects(folder: string): string[] {
     entry.isDirectory(),
   );
   return exercises.flatMap((exercise) =>
-    ['client', 'server']
+    ['client', 'server', 'broker']
       .map((part) => `${folder}/${exercise.name}/${part}/tsconfig.json`)
       .filter((project) => existsSync(path.join(ROOT, project))),
   );

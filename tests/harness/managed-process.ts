@@ -73,6 +73,21 @@ export class ManagedProcess {
     );
   }
 
+  /** Waits until the process prints a line that matches, e.g. a server that does not speak HTTP. */
+  async waitForOutput(pattern: RegExp, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.#output)) {
+      if (this.hasExited)
+        throw new Error(`${this.label} stopped before it was ready. Its output:\n${this.#output}`);
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${this.label} was not ready within ${timeoutMs / 1000} s. Its output:\n${this.#output}`,
+        );
+      }
+      await delay(100);
+    }
+  }
+
   /** Asks the process to end, and kills it if it has not after a few seconds. */
   async stop(): Promise<void> {
     if (this.hasExited) return;

@@ -1,0 +1,338 @@
+// Promises of the reference broker and app backend (solutions/ only): credentials, authorization, bad
+// input, resume without loss or doubles, presence expiry, and scale-out over Redis.
+import { expect, test } from '@playwright/test';
+import { SignJWT } from 'jose';
+import { BrokerClient, joinBoard, postJson } from './broker-client';
+import {
+  INSTRUCTOR_KEY,
+  PUBLISHER_KEY,
+  type PubSubStack,
+  SUBSCRIBE_TOKEN_SECRET,
+  startPubSubStack,
+} from './pubsub-stack';
+import { type TestRedis, useTestRedis } from './redis-server';
+
+test.describe('one broker (embedded default)', () => {
+  let stack: PubSubStack;
+  const clients: BrokerClient[] = [];
+
+  test.beforeAll(async () => {
+    stack = await startPubSubStack({
+      withPage: false,
+      env: { HEARTBEAT_INTERVAL_MS: '300', HISTORY_SIZE: '5' },
+    });
+  });
+  test.afterEach(async () => {
+    const testInfo = test.info();
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('server output', { body: stack.logs(), contentType: 'text/plain' });
+    }
+  });
+  test.afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function subscriber(name: string, channel = 'ideas'): Promise<BrokerClient> {
+    const session = await joinBoard(stack.appUrl, name);
+    const client = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    clients.push(client);
+    await client.subscribe(channel);
+    return client;
+  }
+
+  const broker = () => stack.brokerUrls[0] ?? '';
+
+  test('a publish without valid credentials gets 401 and reaches no one', async () => {
+    const listener = await subscriber('Listener');
+    const message = { channel: 'ideas', event: 'idea.created', data: { text: 'forged' } };
+    expect((await postJson(`${broker()}/publish`, message)).status, 'no credentials').toBe(401);
+    expect((await postJson(`${broker()}/publish`, message, 'wrong-key')).status, 'wrong key').toBe(401);
+    const valid = await postJson(
+      `${broker()}/publish`,
+      { ...message, data: { text: 'real' } },
+      PUBLISHER_KEY,
+    );
+    expect(valid.status, 'the publisher key works').toBe(202);
+    await listener.waitFor((m) => m.type === 'message' && m.id === valid.body.id, 'the real message');
+    const texts = listener.channelMessages('ideas').map((m) => (m.data as { text: string }).text);
+    expect(texts, 'only the credentialed publish arrives').toEqual(['real']);
+  });
+
+  test('a subscription to a channel the token does not allow is refused', async () => {
+    const session = await joinBoard(stack.appUrl, 'Curious');
+    const client = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    clients.push(client);
+    client.send({ type: 'subscribe', channel: 'instructor-only' });
+    const refusal = await client.waitFor((m) => m.type === 'error', 'an error');
+    expect(refusal).toMatchObject({ type: 'error', code: 'forbidden', channel: 'instructor-only' });
+    await postJson(`${broker()}/publish`, { channel: 'instructor-only', event: 'x', data: 1 }, PUBLISHER_KEY);
+    await client.subscribe('ideas');
+    expect(client.channelMessages('instructor-only'), 'nothing of the forbidden channel arrives').toEqual([]);
+
+    const sse = await fetch(`${broker()}/events?token=${session.subscribeToken}&channel=instructor-only`);
+    expect(sse.status, 'SSE refuses it too').toBe(403);
+    await expect(BrokerClient.connect(broker(), 'not-a-token'), 'a bad token is refused').rejects.toThrow(
+      /401/,
+    );
+    const expired = await new SignJWT({ name: 'Old', channels: ['ideas'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('old')
+      .setIssuer('idea-board-app')
+      .setAudience('idea-board-broker')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(SUBSCRIBE_TOKEN_SECRET));
+    const expiredStream = await fetch(`${broker()}/events?token=${expired}&channel=ideas`);
+    expect(expiredStream.status, 'an expired token is refused').toBe(401);
+    expect(await expiredStream.json()).toEqual({ error: expect.stringMatching(/expired/) });
+  });
+
+  test('bad input gets a clear error and crashes neither broker nor app backend', async () => {
+    const client = await subscriber('Fuzzer');
+    for (const text of [
+      'not json',
+      '[]',
+      '{"type":"dance"}',
+      '{"type":"subscribe","channel":"a b"}',
+      '{"type":"subscribe","channel":"ideas","since":"yesterday"}',
+    ]) {
+      client.sendRaw(text);
+    }
+    client.sendRaw(Buffer.from([1, 2, 3]));
+    await expect
+      .poll(() => client.messages.filter((m) => m.type === 'error').length, {
+        message: 'one error per bad command',
+      })
+      .toBe(6);
+    for (const error of client.messages.filter((m) => m.type === 'error')) {
+      expect(error, 'every error says what to send').toMatchObject({
+        code: 'bad-command',
+        message: expect.any(String),
+      });
+    }
+
+    const publish = (body: unknown, type = 'application/json') =>
+      fetch(`${broker()}/publish`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${PUBLISHER_KEY}`, 'Content-Type': type },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    expect((await publish('{oops')).status, 'broken JSON').toBe(400);
+    expect((await publish({ channel: 'ideas' })).status, 'no event').toBe(400);
+    expect((await publish({ channel: '../../etc', event: 'x', data: 1 })).status, 'bad channel').toBe(400);
+    expect((await publish('hello', 'text/plain')).status, 'not JSON').toBe(415);
+    expect(
+      (await publish({ channel: 'ideas', event: 'x', data: 'x'.repeat(100_000) })).status,
+      'too large',
+    ).toBe(413);
+
+    const session = await joinBoard(stack.appUrl, 'Ada');
+    const api = (path: string) => `${stack.appUrl}${path}`;
+    expect((await postJson(api('/api/session'), { name: '' })).status, 'empty name').toBe(400);
+    expect((await postJson(api('/api/session'), '{"name":')).status, 'broken JSON').toBe(400);
+    expect((await postJson(api('/api/ideas'), { text: 'no session' })).status, 'no session').toBe(401);
+    expect((await postJson(api('/api/ideas'), { text: 'x'.repeat(281) }, session.sessionKey)).status).toBe(
+      400,
+    );
+    expect((await postJson(api('/api/ideas'), { text: 'hi', extra: 1 }, session.sessionKey)).status).toBe(
+      400,
+    );
+    expect(
+      (await postJson(api('/api/round'), { phase: 'ideas' }, session.sessionKey)).status,
+      'not instructor',
+    ).toBe(401);
+    expect((await postJson(api('/api/round'), { phase: 'nap' }, INSTRUCTOR_KEY)).status, 'bad phase').toBe(
+      400,
+    );
+    const error = await postJson(api('/api/ideas'), { text: '   ' }, session.sessionKey);
+    expect(error.body, 'errors are JSON with a reason').toEqual({ error: 'text must not be empty.' });
+
+    expect((await fetch(`${broker()}/stats`)).status, 'the broker is still up').toBe(200);
+    expect((await fetch(api('/api/board'))).status, 'the app backend is still up').toBe(200);
+    expect(client.isClosed, 'the fuzzing connection stays open').toBe(false);
+  });
+
+  test('a dropped subscriber resumes with nothing lost or doubled', async () => {
+    const session = await joinBoard(stack.appUrl, 'Commuter');
+    const first = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    await first.subscribe('ideas');
+    const publishIdea = (text: string) => postJson(`${stack.appUrl}/api/ideas`, { text }, session.sessionKey);
+    await publishIdea('before the tunnel');
+    const seen = await first.waitFor((m) => m.type === 'message', 'the first idea');
+    first.terminate();
+
+    for (const text of ['in the tunnel 1', 'in the tunnel 2', 'in the tunnel 3']) await publishIdea(text);
+    const token = (await postJson(`${stack.appUrl}/api/token`, {}, session.sessionKey)).body
+      .subscribeToken as string;
+    const second = await BrokerClient.connect(session.brokerUrl, token);
+    clients.push(second);
+    second.send({ type: 'subscribe', channel: 'ideas', since: seen.type === 'message' ? seen.id : '' });
+    await publishIdea('after the tunnel');
+    await expect
+      .poll(() => second.channelMessages('ideas').map((m) => (m.data as { text: string }).text))
+      .toEqual(['in the tunnel 1', 'in the tunnel 2', 'in the tunnel 3', 'after the tunnel']);
+    const ids = second.channelMessages('ideas').map((m) => m.id);
+    expect(new Set(ids).size, 'no message twice').toBe(ids.length);
+  });
+
+  test('a subscriber whose position is older than the history hears history-lost', async () => {
+    const session = await joinBoard(stack.appUrl, 'Sleeper');
+    const first = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    await first.subscribe('ideas');
+    await postJson(`${stack.appUrl}/api/ideas`, { text: 'seen' }, session.sessionKey);
+    const seen = await first.waitFor((m) => m.type === 'message', 'the idea');
+    await first.close();
+    // HISTORY_SIZE is 5 in this stack: six more push the seen one's successor out.
+    for (let index = 0; index < 6; index += 1) {
+      await postJson(`${stack.appUrl}/api/ideas`, { text: `missed ${index}` }, session.sessionKey);
+    }
+    const second = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    clients.push(second);
+    second.send({ type: 'subscribe', channel: 'ideas', since: seen.type === 'message' ? seen.id : '' });
+    await second.waitFor((m) => m.type === 'history-lost' && m.channel === 'ideas', 'history-lost');
+    expect(second.channelMessages('ideas'), 'no partial history that would look complete').toEqual([]);
+  });
+
+  test('presence: join and leave, and a vanished client drops out within a bounded time', async () => {
+    const watcher = await subscriber('Watcher');
+    const session = await joinBoard(stack.appUrl, 'Ghost');
+    const ghost = await BrokerClient.connect(session.brokerUrl, session.subscribeToken, { autoPong: false });
+    clients.push(ghost);
+    const subscribed = await ghost.subscribe('ideas');
+    expect(subscribed.presence.map((entry) => entry.member.name).sort(), 'who is there now').toEqual(
+      expect.arrayContaining(['Ghost', 'Watcher']),
+    );
+    await watcher.waitFor(
+      (m) => m.type === 'presence' && m.action === 'join' && m.entry.member.name === 'Ghost',
+      'Ghost joining',
+    );
+    // The ghost stops answering pings (a laptop lid closed on bad Wi-Fi); heartbeat is 300 ms here.
+    const started = Date.now();
+    await watcher.waitFor(
+      (m) => m.type === 'presence' && m.action === 'leave' && m.entry.member.name === 'Ghost',
+      'Ghost leaving',
+      3_000,
+    );
+    expect(Date.now() - started, 'dropped within about two heartbeats').toBeLessThan(3_000);
+  });
+
+  test('SSE subscribers get the same messages and resume with Last-Event-ID', async () => {
+    const session = await joinBoard(stack.appUrl, 'Listener');
+    const controller = new AbortController();
+    const response = await fetch(`${broker()}/events?token=${session.subscribeToken}&channel=ideas`, {
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const posted = await postJson(`${stack.appUrl}/api/ideas`, { text: 'over SSE' }, session.sessionKey);
+    const text = await readUntil(response, '"over SSE"');
+    controller.abort();
+    expect(text, 'the subscription is confirmed').toContain('event: subscribed');
+    expect(text).toMatch(/id: [a-z0-9]+-\d+\nevent: message\ndata: \{"type":"message","channel":"ideas"/);
+    const lastId = /id: (\S+)\nevent: message/.exec(text)?.[1] ?? '';
+    expect(posted.status).toBe(201);
+
+    await postJson(`${stack.appUrl}/api/ideas`, { text: 'while away' }, session.sessionKey);
+    const resumed = new AbortController();
+    const again = await fetch(`${broker()}/events?token=${session.subscribeToken}&channel=ideas`, {
+      headers: { 'Last-Event-ID': lastId },
+      signal: resumed.signal,
+    });
+    const replay = await readUntil(again, '"while away"');
+    resumed.abort();
+    expect(replay, 'only what was missed').not.toContain('"over SSE"');
+  });
+});
+
+test.describe('two brokers on Redis', () => {
+  let redis: TestRedis;
+  let stack: PubSubStack;
+  const clients: BrokerClient[] = [];
+
+  test.beforeAll(async () => {
+    redis = await useTestRedis();
+    stack = await startPubSubStack({
+      withPage: false,
+      brokerCount: 2,
+      redisUrl: redis.url,
+      env: { PRESENCE_TTL_MS: '1500' },
+    });
+  });
+  test.afterEach(async () => {
+    const testInfo = test.info();
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('server output', { body: stack.logs(), contentType: 'text/plain' });
+    }
+  });
+  test.afterAll(async () => {
+    await stack?.stop();
+    await redis?.stop();
+  });
+
+  async function subscriberOn(brokerUrl: string, name: string): Promise<BrokerClient> {
+    const session = await joinBoard(stack.appUrl, name);
+    const client = await BrokerClient.connect(brokerUrl, session.subscribeToken);
+    clients.push(client);
+    await client.subscribe('ideas');
+    return client;
+  }
+
+  test('a publish to one instance reaches the subscribers of both, with presence across them', async () => {
+    const [first, second] = stack.brokerUrls as [string, string];
+    const onFirst = await subscriberOn(first, 'On first');
+    const onSecond = await subscriberOn(second, 'On second');
+    await onFirst.waitFor(
+      (m) => m.type === 'presence' && m.action === 'join' && m.entry.member.name === 'On second',
+      'presence from the other instance',
+    );
+    const published = await postJson(
+      `${second}/publish`,
+      { channel: 'ideas', event: 'idea.created', data: { text: 'hello' } },
+      PUBLISHER_KEY,
+    );
+    expect(published.status).toBe(202);
+    for (const client of [onFirst, onSecond]) {
+      const message = await client.waitFor((m) => m.type === 'message', 'the message');
+      expect(message).toMatchObject({ id: published.body.id, data: { text: 'hello' } });
+    }
+  });
+
+  test('a subscriber resumes on the other instance with nothing lost or doubled', async () => {
+    const [first, second] = stack.brokerUrls as [string, string];
+    const session = await joinBoard(stack.appUrl, 'Roamer');
+    const onFirst = await BrokerClient.connect(first, session.subscribeToken);
+    await onFirst.subscribe('ideas');
+    await postJson(`${stack.appUrl}/api/ideas`, { text: 'one' }, session.sessionKey);
+    const seen = await onFirst.waitFor((m) => m.type === 'message', 'the first idea');
+    onFirst.terminate();
+    await postJson(`${stack.appUrl}/api/ideas`, { text: 'two' }, session.sessionKey);
+    const onSecond = await BrokerClient.connect(second, session.subscribeToken);
+    clients.push(onSecond);
+    onSecond.send({ type: 'subscribe', channel: 'ideas', since: seen.type === 'message' ? seen.id : '' });
+    await postJson(`${stack.appUrl}/api/ideas`, { text: 'three' }, session.sessionKey);
+    await expect
+      .poll(() => onSecond.channelMessages('ideas').map((m) => (m.data as { text: string }).text))
+      .toEqual(['two', 'three']);
+  });
+});
+
+async function readUntil(response: Response, needle: string, timeoutMs = 5_000): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error('No response body.');
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + timeoutMs;
+  while (!text.includes(needle)) {
+    if (Date.now() > deadline) throw new Error(`"${needle}" did not arrive. Got:\n${text}`);
+    const { value, done } = await Promise.race([
+      reader.read(),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`"${needle}" did not arrive. Got:\n${text}`)), timeoutMs),
+      ),
+    ]);
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel().catch(() => {});
+  return text;
+}
