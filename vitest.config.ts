@@ -15,14 +15,14 @@ export default defineConfig({
       {
         test: {
           name: 'solutions',
-          include: ['solutions/*/{client,server,protocol}/**/*.test.ts'],
+          include: ['solutions/*/{client,server,broker,protocol}/**/*.test.ts'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'exercises',
-          include: ['exercises/*/{client,server,protocol}/**/*.test.ts'],
+          include: ['exercises/*/{client,server,broker,protocol}/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,5 +1,16 @@
 /** Every `data-ui="…"` container that shared-ui knows how to fill. */
-export const CONTAINER_NAMES = ['connection-status', 'notification-table', 'toasts', 'chat'] as const;
+export const CONTAINER_NAMES = [
+  'connection-status',
+  'notification-table',
+  'toasts',
+  'chat',
+  'join',
+  'ideas',
+  'presence',
+  'countdown',
+  'alerts',
+  'instructor',
+] as const;
 
 export type ContainerName = (typeof CONTAINER_NAMES)[number];
 

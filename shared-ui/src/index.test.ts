@@ -4,13 +4,23 @@ import * as sharedUi from './index';
 describe('public API', () => {
   it('exports exactly the functions the exercises use', () => {
     expect(Object.keys(sharedUi).sort()).toEqual([
+      'addIdea',
       'addToTable',
       'appendMessage',
       'flashNotification',
+      'resetIdeas',
       'resetTable',
       'setConnectionStatus',
       'setFormDisabledState',
+      'setOnIdeaSubmit',
+      'setOnInstructorAction',
+      'setOnJoin',
       'setOnSubmit',
+      'setPresence',
+      'setRound',
+      'showAlert',
+      'showIdeaError',
+      'showJoined',
       'updateFlashNotification',
     ]);
   });

@@ -29,6 +29,30 @@ describe('importing page.ts', () => {
     expect(document.querySelector('.chat-form')).not.toBeNull();
   });
 
+  it('renders the idea board containers of exercise 05 too', async () => {
+    document.body.innerHTML = `
+      <div data-ui="join"></div>
+      <div data-ui="ideas"></div>
+      <div data-ui="presence"></div>
+      <div data-ui="countdown"></div>
+      <div data-ui="alerts"></div>
+      <div data-ui="instructor"></div>`;
+
+    await import('./page');
+
+    expect(document.querySelector('.join-form'), 'join form').not.toBeNull();
+    expect(document.querySelector('.idea-form'), 'idea form').not.toBeNull();
+    expect(document.querySelector('.presence h2')?.textContent).toBe('0 online');
+    expect(document.querySelector('.countdown-status')?.textContent).toBe(
+      'Waiting for the instructor to start a round',
+    );
+    expect(document.querySelector('.alerts'), 'alert stack').not.toBeNull();
+    expect(
+      document.querySelector<HTMLElement>('[data-ui="instructor"]')?.hidden,
+      'instructor panel hidden',
+    ).toBe(true);
+  });
+
   it('skips containers the page does not have, without throwing', async () => {
     document.body.innerHTML = '<div data-ui="chat"></div>';
 

@@ -4,11 +4,17 @@
  * so the page looks complete before the first message arrives.
  */
 import './styles.css';
+import { renderAlerts } from './alerts';
 import { renderChat } from './chat';
 import { renderConnectionStatus } from './connection-status';
 import type { ContainerName, RenderFunction } from './containers';
 import { CONTAINER_NAMES, findContainer, renderOnce } from './containers';
+import { renderCountdown } from './countdown';
+import { renderIdeas } from './ideas';
+import { renderInstructorPanel } from './instructor-panel';
+import { renderJoinForm } from './join-form';
 import { renderNotificationTable } from './notification-table';
+import { renderPresence } from './presence';
 import { renderToasts } from './toasts';
 
 // A Record forces us to list a render function for every container name: TypeScript complains if one is missing.
@@ -17,6 +23,12 @@ const RENDERERS: Record<ContainerName, RenderFunction> = {
   'notification-table': renderNotificationTable,
   toasts: renderToasts,
   chat: renderChat,
+  join: renderJoinForm,
+  ideas: renderIdeas,
+  presence: renderPresence,
+  countdown: renderCountdown,
+  alerts: renderAlerts,
+  instructor: renderInstructorPanel,
 };
 
 function renderPage(): void {

@@ -4,6 +4,7 @@ import { ROOT } from '../../scripts/exercise-catalog';
 import { findFreePort } from '../../scripts/ports';
 import type { Target } from '../harness/exercise-servers';
 import { ManagedProcess } from '../harness/managed-process';
+import { startTcpProxy, type TcpProxy } from '../harness/tcp-proxy';
 
 export const EXERCISE = '05-pubsub-broker';
 /** The development defaults both servers share (server-config.ts, broker-config.ts). */
@@ -23,6 +24,8 @@ export interface PubSubStackOptions {
   redisUrl?: string;
   /** Extra environment for the app backend and every broker, e.g. a shorter heartbeat. */
   env?: Record<string, string>;
+  /** Pages reach the (first) broker through a TCP proxy, so a test can cut their connection. */
+  proxyBroker?: boolean;
 }
 
 /** Exercise 05 running like `pnpm dev` does, but on free ports, in any mix of starter and reference parts. */
@@ -30,6 +33,7 @@ export interface PubSubStack {
   readonly pageUrl: string;
   readonly appUrl: string;
   readonly brokerUrls: string[];
+  readonly brokerProxy: TcpProxy | undefined;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -73,6 +77,9 @@ export async function startPubSubStack(options: PubSubStackOptions = {}): Promis
     return process_;
   };
 
+  const brokerProxy = options.proxyBroker && brokerPorts[0] ? await startTcpProxy(brokerPorts[0]) : undefined;
+  const publicBrokerUrls = brokerProxy ? [`http://localhost:${brokerProxy.port}`] : brokerUrls;
+
   const brokers = brokerPorts.map((port, index) =>
     startNode(`Broker ${index + 1} (${options.broker ?? 'solutions'})`, options.broker, 'broker/index.ts', {
       PORT: String(port),
@@ -81,7 +88,7 @@ export async function startPubSubStack(options: PubSubStackOptions = {}): Promis
   const app = startNode(`App backend (${options.app ?? 'solutions'})`, options.app, 'server/index.ts', {
     PORT: String(appPort),
     BROKER_URL: brokerUrls[0] ?? '',
-    BROKER_PUBLIC_URLS: brokerUrls.join(','),
+    BROKER_PUBLIC_URLS: publicBrokerUrls.join(','),
   });
   const page = withPage
     ? new ManagedProcess({
@@ -102,7 +109,7 @@ export async function startPubSubStack(options: PubSubStackOptions = {}): Promis
   if (page) processes.push(page);
 
   async function stop(): Promise<void> {
-    await Promise.all(processes.map((managed) => managed.stop()));
+    await Promise.all([...processes.map((managed) => managed.stop()), brokerProxy?.close()]);
   }
 
   try {
@@ -120,6 +127,7 @@ export async function startPubSubStack(options: PubSubStackOptions = {}): Promis
     pageUrl,
     appUrl,
     brokerUrls,
+    brokerProxy,
     logs: () => processes.map((managed) => `── ${managed.label} ──\n${managed.output}`).join('\n'),
     stop,
   };

@@ -11,7 +11,7 @@ import type { BoardStore } from './board-store';
 import type { BrokerPublisher } from './broker-publisher';
 import { hasInstructorKey } from './instructor-key';
 import type { ServerConfig } from './server-config';
-import type { SessionStore } from './session-store';
+import type { Session, SessionStore } from './session-store';
 import { signSubscribeToken } from './subscribe-token';
 
 /** Every participant may listen to these; nobody's token allows any other channel. */
@@ -35,11 +35,15 @@ export function createBoardRouter({ board, sessions, publisher, config }: BoardR
   router.use(express.json({ limit: MAX_BODY_SIZE, strict: false }));
   let nextBroker = 0;
 
-  async function subscribeAccess(member: SessionResponse['member']): Promise<TokenResponse> {
-    // Pages are spread over the broker instances; with Redis behind them it does not matter which one.
+  /** Pages are spread over the broker instances in turn; with Redis behind them it does not matter which. */
+  function chooseBroker(): string {
     const brokerUrl =
       config.publicBrokerUrls[nextBroker % config.publicBrokerUrls.length] ?? config.brokerUrl;
     nextBroker += 1;
+    return brokerUrl;
+  }
+
+  async function subscribeAccess({ member, brokerUrl }: Session): Promise<TokenResponse> {
     const subscribeToken = await signSubscribeToken(member, BOARD_CHANNELS, {
       secret: config.subscribeTokenSecret,
       ttlSeconds: config.tokenTtlSeconds,
@@ -69,19 +73,24 @@ export function createBoardRouter({ board, sessions, publisher, config }: BoardR
       response.status(400).json({ error: input.error });
       return;
     }
-    const { member, sessionKey } = sessions.join(input.value.name);
-    const access = await subscribeAccess(member);
-    const answer: SessionResponse = { member, sessionKey, channels: BOARD_CHANNELS, ...access };
+    const session = sessions.join(input.value.name, chooseBroker());
+    const access = await subscribeAccess(session);
+    const answer: SessionResponse = {
+      member: session.member,
+      sessionKey: session.sessionKey,
+      channels: BOARD_CHANNELS,
+      ...access,
+    };
     response.status(201).json(answer);
   });
 
   router.post('/api/token', async (request, response) => {
-    const member = sessions.find(request.get('Authorization'));
-    if (!member) {
+    const session = sessions.find(request.get('Authorization'));
+    if (!session) {
       refuse(response, 'This session is unknown (the server may have restarted): join again.');
       return;
     }
-    response.json(await subscribeAccess(member));
+    response.json(await subscribeAccess(session));
   });
 
   router.get('/api/board', (_request, response) => {
@@ -89,7 +98,7 @@ export function createBoardRouter({ board, sessions, publisher, config }: BoardR
   });
 
   router.post('/api/ideas', async (request, response) => {
-    const author = sessions.find(request.get('Authorization'));
+    const author = sessions.find(request.get('Authorization'))?.member;
     if (!author) {
       refuse(
         response,

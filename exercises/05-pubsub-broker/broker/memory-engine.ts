@@ -1,0 +1,84 @@
+import type { ChannelMessage, PresenceEntry } from '../protocol/messages';
+import type { BrokerEngine, HistoryResult, PresenceChange } from './broker-engine';
+import { ChannelHistory } from './channel-history';
+import { formatMessageId, newEpoch } from './message-id';
+
+/** Channels, history and presence in this process: one broker, no extra service (the default). */
+export function createMemoryEngine({ historySize }: { historySize: number }): BrokerEngine {
+  // New on every start: ids from before a restart can never match, so their subscribers hear `history-lost`.
+  const epoch = newEpoch();
+  let sequence = 0;
+  const histories = new Map<string, ChannelHistory>();
+  const presenceByChannel = new Map<string, Map<string, PresenceEntry>>();
+  const messageListeners: Array<(message: ChannelMessage) => void> = [];
+  const presenceListeners: Array<(change: PresenceChange) => void> = [];
+
+  function historyOf(channel: string): ChannelHistory {
+    let history = histories.get(channel);
+    if (!history) {
+      history = new ChannelHistory(historySize);
+      histories.set(channel, history);
+    }
+    return history;
+  }
+
+  function announce(change: PresenceChange): void {
+    for (const listener of presenceListeners) listener(change);
+  }
+
+  return {
+    async publish(channel, event, data) {
+      sequence += 1;
+      const message: ChannelMessage = {
+        type: 'message',
+        channel,
+        id: formatMessageId({ epoch, sequence }),
+        event,
+        data,
+      };
+      historyOf(channel).add(message);
+      for (const listener of messageListeners) listener(message);
+      return message;
+    },
+
+    async history(channel, since): Promise<HistoryResult> {
+      return historyOf(channel).after(epoch, since);
+    },
+
+    onMessage(listener) {
+      messageListeners.push(listener);
+    },
+
+    async join(channel, entry) {
+      let entries = presenceByChannel.get(channel);
+      if (!entries) {
+        entries = new Map();
+        presenceByChannel.set(channel, entries);
+      }
+      entries.set(entry.connectionId, entry);
+      announce({ channel, action: 'join', entry });
+    },
+
+    async leave(channel, connectionId) {
+      const entries = presenceByChannel.get(channel);
+      const entry = entries?.get(connectionId);
+      if (!entries || !entry) return;
+      entries.delete(connectionId);
+      if (entries.size === 0) presenceByChannel.delete(channel);
+      announce({ channel, action: 'leave', entry });
+    },
+
+    async presence(channel) {
+      return [...(presenceByChannel.get(channel)?.values() ?? [])];
+    },
+
+    onPresence(listener) {
+      presenceListeners.push(listener);
+    },
+
+    async close() {
+      messageListeners.length = 0;
+      presenceListeners.length = 0;
+    },
+  };
+}

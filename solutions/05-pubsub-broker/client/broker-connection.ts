@@ -1,0 +1,120 @@
+import { setConnectionStatus } from '@realtime-workshop/shared-ui';
+import type { BrokerMessage, SubscriberCommand, TokenResponse } from '../protocol/messages';
+import { readBrokerMessage } from './broker-message';
+import { ReconnectBackoff } from './reconnect-backoff';
+
+/** What the page tells connectToBroker. */
+export interface BrokerOptions {
+  /** The channels to subscribe to: the session's `channels`. */
+  channels: readonly string[];
+  /** The id of the last message the page already shows (the snapshot's `lastEventId`), or `null`. */
+  since: string | null;
+  /** Asks the app backend for a fresh subscribe token; called before every connect, because tokens expire. */
+  fetchToken: () => Promise<TokenResponse>;
+  /** Gets every message the broker sends: channel messages, presence, `history-lost` and errors. */
+  onMessage: (message: BrokerMessage) => void;
+}
+
+let options: BrokerOptions | undefined;
+/** The open (or opening) connection; `undefined` while we wait to reconnect or the page is hidden. */
+let socket: WebSocket | undefined;
+/** The id of the last channel message we got; a reconnect subscribes `since` it, so nothing is lost. */
+let lastId: string | undefined;
+/** Each failed attempt doubles the wait before the next one. */
+const backoff = new ReconnectBackoff();
+let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+/** True between pagehide and pageshow: a token that arrives then must not open a socket. */
+let pageHidden = false;
+
+/** Subscribes to the board's channels and stays subscribed: reconnects with backoff, resuming where it was. */
+export function connectToBroker(brokerOptions: BrokerOptions): void {
+  if (options) throw new Error('connectToBroker was already called; the page keeps one connection.');
+  options = brokerOptions;
+  lastId = brokerOptions.since ?? undefined;
+  window.addEventListener('pagehide', pageOnHide);
+  window.addEventListener('pageshow', pageOnShow);
+  void connect();
+}
+
+/** Connects again with a fresh token, e.g. after joining again: the broker then sees the new member. */
+export function reconnectToBroker(): void {
+  // Closing leads to socketOnClose, which reconnects like after any other drop (resuming after lastId).
+  socket?.close(1000, 'Joined again');
+}
+
+/** `ws://broker:4100/connect?token=…` from the broker's `http://` address. */
+export function connectUrl(brokerUrl: string, token: string): string {
+  const url = new URL('/connect', brokerUrl.replace(/^http/, 'ws'));
+  url.searchParams.set('token', token);
+  return url.href;
+}
+
+async function connect(): Promise<void> {
+  if (!options) return;
+  setConnectionStatus('connecting');
+  let token: TokenResponse;
+  try {
+    token = await options.fetchToken();
+  } catch (error) {
+    console.warn('Could not get a subscribe token:', error);
+    scheduleReconnect('error');
+    return;
+  }
+  if (pageHidden) return;
+  openSocket(options, token.brokerUrl, token.subscribeToken);
+}
+
+function openSocket({ channels, onMessage }: BrokerOptions, brokerUrl: string, token: string): void {
+  // #region subscribe
+  const current = new WebSocket(connectUrl(brokerUrl, token));
+  socket = current;
+
+  current.addEventListener('open', () => {
+    for (const channel of channels) {
+      // Without a `since` yet, JSON.stringify leaves it out: the broker then sends only what comes next.
+      const command: SubscriberCommand = { type: 'subscribe', channel, since: lastId };
+      current.send(JSON.stringify(command));
+    }
+    backoff.reset();
+    setConnectionStatus('open');
+  });
+  // #endregion subscribe
+  current.addEventListener('message', (event) => {
+    const message = readBrokerMessage(event.data);
+    if (!message) return;
+    if (message.type === 'message') lastId = message.id; // where a reconnect resumes
+    onMessage(message);
+  });
+  // `close` follows every `error` too, and also a refused handshake (an expired token: 1006).
+  current.addEventListener('close', () => socketOnClose(current));
+}
+
+function socketOnClose(closed: WebSocket): void {
+  // A socket we closed on purpose (pagehide) is no longer the current one: nothing to do.
+  if (closed !== socket) return;
+  socket = undefined;
+  scheduleReconnect('closed');
+}
+
+function scheduleReconnect(state: 'closed' | 'error'): void {
+  const delayMs = backoff.nextDelay();
+  setConnectionStatus(state, `reconnecting in ${Math.ceil(delayMs / 1000)} s`);
+  reconnectTimer = setTimeout(connect, delayMs);
+}
+
+// An open WebSocket keeps the page out of the browser's back/forward cache. Close it when the page is
+// hidden (another page opened in this tab)…
+function pageOnHide(): void {
+  pageHidden = true;
+  clearTimeout(reconnectTimer);
+  const hidden = socket;
+  socket = undefined;
+  hidden?.close(1000, 'Page hidden');
+}
+
+// …and connect again when the page comes back from that cache, resuming after `lastId`. On a fresh load
+// `persisted` is false and connectToBroker has already connected.
+function pageOnShow(event: PageTransitionEvent): void {
+  pageHidden = false;
+  if (event.persisted) void connect();
+}

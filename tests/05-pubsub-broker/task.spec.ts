@@ -1,0 +1,208 @@
+// What the task asks, checked against solutions/ (`pnpm test`) or your starter (`pnpm verify 05`).
+// Each part runs your files where the part is yours and the reference elsewhere, so parts pass one by one.
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { target } from '../harness/exercise-test';
+import { onlineNames } from './board-page';
+import { BrokerClient, joinBoard, postJson } from './broker-client';
+import { PUBLISHER_KEY, type PubSubStack, type PubSubStackOptions, startPubSubStack } from './pubsub-stack';
+
+/** A participant's page in a fresh browser context, joined under `name` (nothing waits for the broker). */
+async function openBoard(browser: Browser, pageUrl: string, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByLabel('Your idea'), 'after joining, the board shows the idea form').toBeVisible();
+  return page;
+}
+
+/** One stack per group, stopped after it; its output is attached when a check fails. */
+function useStack(options: PubSubStackOptions): () => PubSubStack {
+  let stack: PubSubStack | undefined;
+  const clients: BrokerClient[] = [];
+  test.beforeAll(async () => {
+    stack = await startPubSubStack(options);
+  });
+  test.afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+    const testInfo = test.info();
+    if (stack && testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('server output', { body: stack.logs(), contentType: 'text/plain' });
+    }
+  });
+  test.afterAll(async () => {
+    await stack?.stop();
+  });
+  return () => {
+    if (!stack) throw new Error('The exercise did not start.');
+    return stack;
+  };
+}
+
+test.describe('Part 1 · the client subscribes', () => {
+  const stack = useStack({ page: target, proxyBroker: true });
+
+  test('you and the others appear online, and their ideas appear without a reload (TODO 1.1–1.3)', async ({
+    browser,
+  }) => {
+    const { pageUrl } = stack();
+    const ada = await openBoard(browser, pageUrl, 'Ada');
+    const bob = await openBoard(browser, pageUrl, 'Bob');
+    for (const page of [ada, bob]) {
+      await expect
+        .poll(() => onlineNames(page.locator('[data-ui="presence"] li')), {
+          message:
+            'The presence list stays empty: the page never subscribed. TODO 1.1/1.2: open the WebSocket and send ' +
+            'a subscribe command per channel; TODO 1.3: hand each message to onMessage.',
+        })
+        .toEqual(['Ada', 'Bob']);
+    }
+    await ada.getByLabel('Your idea').fill('Live quiz after each lecture');
+    await ada.getByRole('button', { name: 'Post idea' }).click();
+    await expect(
+      bob.locator('[data-ui="ideas"] li').filter({ hasText: 'Live quiz after each lecture' }),
+      "Bob does not see Ada's idea. TODO 1.3: hand every broker message to onMessage.",
+    ).toHaveCount(1);
+    await expect(bob.locator('[data-ui="connection-status"]')).toContainText(/connected/i);
+    await Promise.all([ada.context().close(), bob.context().close()]);
+  });
+
+  test('after the network drops, the page resumes and misses nothing (TODO 1.3, 1.4)', async ({
+    browser,
+  }) => {
+    const { pageUrl, appUrl, brokerProxy } = stack();
+    const page = await openBoard(browser, pageUrl, 'Commuter');
+    await expect
+      .poll(() => onlineNames(page.locator('[data-ui="presence"] li')), {
+        message: 'The page never subscribed: do the first check first (TODO 1.1–1.3).',
+      })
+      .toContain('Commuter');
+    const session = await joinBoard(appUrl, 'Writer');
+    brokerProxy?.cut();
+    await expect(
+      page.locator('[data-ui="connection-status"]'),
+      'the page shows that it lost the broker',
+    ).not.toContainText(/^connected/i);
+    for (const text of ['Posted while you were away', 'Also posted while away']) {
+      await postJson(`${appUrl}/api/ideas`, { text }, session.sessionKey);
+    }
+    brokerProxy?.restore();
+    for (const text of ['Posted while you were away', 'Also posted while away']) {
+      await expect(
+        page.locator('[data-ui="ideas"] li').filter({ hasText: text }),
+        `"${text}" is missing after the reconnect. TODO 1.4: on close call socketOnClose, which reconnects; ` +
+          'TODO 1.2: subscribe with since: lastId, so the broker sends what you missed.',
+      ).toHaveCount(1, { timeout: 15_000 });
+    }
+    await page.context().close();
+  });
+});
+
+test.describe('Part 2 · the app backend publishes', () => {
+  const stack = useStack({ app: target, withPage: false });
+
+  test('a new idea is published to channel "ideas" as idea.created (TODO 2.1–2.3)', async () => {
+    const { appUrl } = stack();
+    const session = await joinBoard(appUrl, 'Ada');
+    const listener = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    await listener.subscribe('ideas');
+    const posted = await postJson(
+      `${appUrl}/api/ideas`,
+      { text: 'Live quiz after each lecture' },
+      session.sessionKey,
+    );
+    expect(posted.status, 'POST /api/ideas stores the idea (already done in the starter)').toBe(201);
+    const message = await listener
+      .waitFor((m) => m.type === 'message' && m.channel === 'ideas', 'a message on channel "ideas"')
+      .catch(() => {
+        throw new Error(
+          'No message reached the broker after POST /api/ideas. TODO 2.3: call publishToBoard in server/board-routes.ts; ' +
+            'TODO 2.1/2.2: send it with fetch in server/broker-publisher.ts (watch the "your app" output for errors).',
+        );
+      });
+    await listener.close();
+    expect(message, 'TODO 2.3: event "idea.created" with the stored idea as data').toMatchObject({
+      event: 'idea.created',
+      data: posted.body,
+    });
+    const board = (await (await fetch(`${appUrl}/api/board`)).json()) as { lastEventId: string | null };
+    expect(
+      board.lastEventId,
+      "TODO 2.2: return the id from the broker's answer, so the snapshot knows it",
+    ).toBe(message.type === 'message' ? message.id : '');
+  });
+});
+
+test.describe('Part 3 · the broker fans out and keeps presence', () => {
+  const stack = useStack({ broker: target, withPage: false });
+
+  async function subscriber(name: string, channel = 'ideas'): Promise<BrokerClient> {
+    const session = await joinBoard(stack().appUrl, name);
+    const client = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    await client.subscribe(channel);
+    return client;
+  }
+
+  test('a published message reaches every subscriber of its channel, and only them (TODO 3.1)', async () => {
+    const broker = stack().brokerUrls[0] ?? '';
+    const [ada, bob, other] = [
+      await subscriber('Ada'),
+      await subscriber('Bob'),
+      await subscriber('Cy', 'round'),
+    ];
+    const published = await postJson(
+      `${broker}/publish`,
+      { channel: 'ideas', event: 'idea.created', data: { text: 'fan me out' } },
+      PUBLISHER_KEY,
+    );
+    expect(published.status, 'POST /publish with the publisher key (already done in the starter)').toBe(202);
+    for (const client of [ada, bob]) {
+      const message = await client
+        .waitFor((m) => m.type === 'message', 'the published message')
+        .catch(() => {
+          throw new Error('A subscriber of "ideas" got nothing. TODO 3.1: #fanOut in broker/channel-hub.ts.');
+        });
+      expect(message, 'TODO 3.1: the message as published, with its id').toMatchObject({
+        channel: 'ideas',
+        id: published.body.id,
+        data: { text: 'fan me out' },
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(other.channelMessages(), "TODO 3.1: only subscribers of the message's channel get it").toEqual([]);
+    for (const client of [ada, bob, other]) await client.close();
+  });
+
+  test('subscribers see who is there, who joins and who leaves (TODO 3.2–3.5)', async () => {
+    const ada = await subscriber('Ada');
+    const session = await joinBoard(stack().appUrl, 'Bob');
+    const bob = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    const subscribed = await bob.subscribe('ideas');
+    const names = subscribed.presence.map((entry) => entry.member.name).sort();
+    expect(names, 'TODO 3.2/3.3: "subscribed" lists everyone on the channel, Bob himself too').toEqual([
+      'Ada',
+      'Bob',
+    ]);
+    await ada
+      .waitFor(
+        (m) => m.type === 'presence' && m.action === 'join' && m.entry.member.name === 'Bob',
+        'Bob joining',
+      )
+      .catch(() => {
+        throw new Error(
+          'Ada was not told that Bob joined. TODO 3.4: #fanOutPresence in broker/channel-hub.ts.',
+        );
+      });
+    await bob.close();
+    await ada
+      .waitFor(
+        (m) => m.type === 'presence' && m.action === 'leave' && m.entry.member.name === 'Bob',
+        'Bob leaving',
+      )
+      .catch(() => {
+        throw new Error('Ada was not told that Bob left. TODO 3.5: leave every channel in disconnect().');
+      });
+    await ada.close();
+  });
+});
