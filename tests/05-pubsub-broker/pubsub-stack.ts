@@ -34,6 +34,8 @@ export interface PubSubStack {
   readonly appUrl: string;
   readonly brokerUrls: string[];
   readonly brokerProxy: TcpProxy | undefined;
+  /** Kills one broker without a goodbye, as a crash would. */
+  killBroker(index: number): Promise<void>;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -128,6 +130,9 @@ export async function startPubSubStack(options: PubSubStackOptions = {}): Promis
     appUrl,
     brokerUrls,
     brokerProxy,
+    killBroker: async (index) => {
+      await brokers[index]?.kill();
+    },
     logs: () => processes.map((managed) => `── ${managed.label} ──\n${managed.output}`).join('\n'),
     stop,
   };

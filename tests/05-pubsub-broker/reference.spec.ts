@@ -314,6 +314,33 @@ test.describe('two brokers on Redis', () => {
       .poll(() => onSecond.channelMessages('ideas').map((m) => (m.data as { text: string }).text))
       .toEqual(['two', 'three']);
   });
+
+  // Last: it kills the second broker.
+  test('the members of a broker that crashed drop out of presence within the presence TTL', async () => {
+    const [first, second] = stack.brokerUrls as [string, string];
+    const watcher = await subscriberOn(first, 'Watcher');
+    const session = await joinBoard(stack.appUrl, 'On the crashing broker');
+    const doomed = await BrokerClient.connect(second, session.subscribeToken);
+    await doomed.subscribe('ideas');
+    await watcher.waitFor(
+      (m) => m.type === 'presence' && m.action === 'join' && m.entry.member.name === 'On the crashing broker',
+      'the join',
+    );
+    await stack.killBroker(1);
+    // PRESENCE_TTL_MS is 1.5 s here: the surviving broker sweeps the entries nobody refreshes any more.
+    await watcher.waitFor(
+      (m) =>
+        m.type === 'presence' && m.action === 'leave' && m.entry.member.name === 'On the crashing broker',
+      'the leave of a member whose broker crashed',
+      5_000,
+    );
+    const now = await postJson(
+      `${first}/publish`,
+      { channel: 'ideas', event: 'ping', data: 1 },
+      PUBLISHER_KEY,
+    );
+    expect(now.status, 'the surviving broker still publishes').toBe(202);
+  });
 });
 
 async function readUntil(response: Response, needle: string, timeoutMs = 5_000): Promise<string> {

@@ -97,6 +97,13 @@ export class ManagedProcess {
     clearTimeout(timer);
   }
 
+  /** Ends the process at once, without letting it clean up: a crash or a pulled plug. */
+  async kill(): Promise<void> {
+    if (this.hasExited) return;
+    this.#child.kill('SIGKILL');
+    await this.#exited;
+  }
+
   #record(chunk: Buffer): void {
     this.#output = (this.#output + chunk.toString()).slice(-MAX_LOG_CHARS);
   }
