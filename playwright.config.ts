@@ -25,6 +25,11 @@ export default defineConfig({
     // `pnpm screenshots`: regenerates the README's pictures from the real pages.
     { name: 'screenshots', testMatch: /screenshots\.spec\.ts$/ },
     // The built decks (`pnpm slides:build` first): every slide, the imported code and the live poll.
-    { name: 'slides', testDir: 'tests/slides', testMatch: /\.spec\.ts$/, testIgnore: /screenshots\.spec\.ts$/ },
+    {
+      name: 'slides',
+      testDir: 'tests/slides',
+      testMatch: /\.spec\.ts$/,
+      testIgnore: /screenshots\.spec\.ts$/,
+    },
   ],
 });

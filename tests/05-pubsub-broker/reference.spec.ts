@@ -1,5 +1,6 @@
 // Promises of the reference broker and app backend (solutions/ only): credentials, authorization, bad
 // input, resume without loss or doubles, presence expiry, and scale-out over Redis.
+import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { SignJWT } from 'jose';
 import { BrokerClient, joinBoard, postJson } from './broker-client';
@@ -82,6 +83,14 @@ test.describe('one broker (embedded default)', () => {
       .setAudience('idea-board-broker')
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode(SUBSCRIBE_TOKEN_SECRET));
+    const forever = await new SignJWT({ name: 'Forever', channels: ['ideas'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('forever')
+      .setIssuer('idea-board-app')
+      .setAudience('idea-board-broker')
+      .sign(new TextEncoder().encode(SUBSCRIBE_TOKEN_SECRET));
+    const foreverStream = await fetch(`${broker()}/events?token=${forever}&channel=ideas`);
+    expect(foreverStream.status, 'a token without an expiry is refused').toBe(401);
     const expiredStream = await fetch(`${broker()}/events?token=${expired}&channel=ideas`);
     expect(expiredStream.status, 'an expired token is refused').toBe(401);
     expect(await expiredStream.json()).toEqual({ error: expect.stringMatching(/expired/) });
@@ -150,6 +159,39 @@ test.describe('one broker (embedded default)', () => {
     expect((await fetch(`${broker()}/stats`)).status, 'the broker is still up').toBe(200);
     expect((await fetch(api('/api/board'))).status, 'the app backend is still up').toBe(200);
     expect(client.isClosed, 'the fuzzing connection stays open').toBe(false);
+  });
+
+  test('a broken handshake, aborted streams and a command flood leave the broker up and clean', async () => {
+    const port = Number(new URL(broker()).port);
+    const answer = await rawRequest(
+      port,
+      'GET //[::1 HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    expect(answer, 'an unparseable request target is refused, not a crash').toMatch(/^HTTP\/1\.1 400|^$/);
+
+    const session = await joinBoard(stack.appUrl, 'Impatient');
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const controller = new AbortController();
+      const request = fetch(`${broker()}/events?token=${session.subscribeToken}&channel=ideas`, {
+        signal: controller.signal,
+      }).catch(() => undefined);
+      setTimeout(() => controller.abort(), attempt);
+      await request;
+    }
+    const flooder = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
+    for (let index = 0; index < 50; index += 1) flooder.send({ type: 'unsubscribe', channel: 'ideas' });
+    await expect
+      .poll(() => flooder.isClosed, { message: 'a command flood closes the connection' })
+      .toBe(true);
+
+    const stats = async () => (await (await fetch(`${broker()}/stats`)).json()) as { connections: number };
+    await expect.poll(stats, { message: 'no connection left behind' }).toMatchObject({ connections: 0 });
+    const watcher = await subscriber('Watcher');
+    const presence = watcher.messages.find((m) => m.type === 'subscribed');
+    expect(presence?.type === 'subscribed' && presence.presence.map((entry) => entry.member.name)).toEqual([
+      'Watcher',
+    ]);
   });
 
   test('a dropped subscriber resumes with nothing lost or doubled', async () => {
@@ -342,6 +384,20 @@ test.describe('two brokers on Redis', () => {
     expect(now.status, 'the surviving broker still publishes').toBe(202);
   });
 });
+
+/** Sends raw bytes and returns what comes back before the server closes (or 2 s pass). */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    let answer = '';
+    const socket = connect(port, 'localhost', () => socket.write(text));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+    });
+    socket.on('error', () => resolve(answer));
+    socket.on('close', () => resolve(answer));
+    socket.setTimeout(2_000, () => socket.destroy());
+  });
+}
 
 async function readUntil(response: Response, needle: string, timeoutMs = 5_000): Promise<string> {
   const reader = response.body?.getReader();

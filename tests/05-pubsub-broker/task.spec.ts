@@ -6,15 +6,33 @@ import { onlineNames } from './board-page';
 import { BrokerClient, joinBoard, postJson } from './broker-client';
 import { PUBLISHER_KEY, type PubSubStack, type PubSubStackOptions, startPubSubStack } from './pubsub-stack';
 
+/** The WebSocket frames a page sent and received, as text. */
+const framesOf = new WeakMap<Page, { sent: string[]; received: string[] }>();
+
 /** A participant's page in a fresh browser context, joined under `name` (nothing waits for the broker). */
 async function openBoard(browser: Browser, pageUrl: string, name: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const frames = { sent: [] as string[], received: [] as string[] };
+  framesOf.set(page, frames);
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => frames.sent.push(String(payload)));
+    socket.on('framereceived', ({ payload }) => frames.received.push(String(payload)));
+  });
   await page.goto(pageUrl);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByLabel('Your idea'), 'after joining, the board shows the idea form').toBeVisible();
   return page;
+}
+
+/** The id of the newest `ideas` message among received frames. */
+function lastIdeaMessageId(received: string[]): string | undefined {
+  const ids = received
+    .map((text) => JSON.parse(text) as { type?: string; channel?: string; id?: string })
+    .filter((message) => message.type === 'message' && message.channel === 'ideas')
+    .map((message) => message.id);
+  return ids.at(-1);
 }
 
 /** One stack per group, stopped after it; its output is attached when a check fails. */
@@ -79,6 +97,13 @@ test.describe('Part 1 · the client subscribes', () => {
       })
       .toContain('Commuter');
     const session = await joinBoard(appUrl, 'Writer');
+    await postJson(`${appUrl}/api/ideas`, { text: 'Posted before the tunnel' }, session.sessionKey);
+    await expect(
+      page.locator('[data-ui="ideas"] li').filter({ hasText: 'Posted before the tunnel' }),
+    ).toHaveCount(1);
+    const frames = framesOf.get(page) ?? { sent: [], received: [] };
+    const lastSeenId = lastIdeaMessageId(frames.received);
+    const sentBeforeCut = frames.sent.length;
     brokerProxy?.cut();
     await expect(
       page.locator('[data-ui="connection-status"]'),
@@ -92,9 +117,17 @@ test.describe('Part 1 · the client subscribes', () => {
       await expect(
         page.locator('[data-ui="ideas"] li').filter({ hasText: text }),
         `"${text}" is missing after the reconnect. TODO 1.4: on close call socketOnClose, which reconnects; ` +
-          'TODO 1.2: subscribe with since: lastId, so the broker sends what you missed.',
+          'TODO 1.2: subscribe with since: lastIds.get(channel), so the broker sends what you missed.',
       ).toHaveCount(1, { timeout: 15_000 });
     }
+    const resubscribe = frames.sent
+      .slice(sentBeforeCut)
+      .map((text) => JSON.parse(text) as { type?: string; channel?: string; since?: string })
+      .find((command) => command.type === 'subscribe' && command.channel === 'ideas');
+    expect(
+      resubscribe?.since,
+      'TODO 1.3: the reconnect resumes "ideas" after the last idea message the page got (trackMessage)',
+    ).toBe(lastSeenId);
     await page.context().close();
   });
 });

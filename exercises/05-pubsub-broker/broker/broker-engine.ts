@@ -30,6 +30,8 @@ export interface BrokerEngine {
   presence(channel: string): Promise<PresenceEntry[]>;
   /** Called with every join and leave on any instance. */
   onPresence(listener: (change: PresenceChange) => void): void;
+  /** Called when this instance may have missed messages (it lost Redis for a while): clients must resume. */
+  onResync(listener: () => void): void;
 
   close(): Promise<void>;
 }

@@ -10,6 +10,8 @@ export interface Subscriber {
   readonly allowedChannels: ReadonlySet<string>;
   /** Hands one message to the transport, which encodes and sends it. */
   send(message: BrokerMessage): void;
+  /** Ends the connection, so the client reconnects and resumes from the history. */
+  close(): void;
 }
 
 type PresenceMessage = Extract<BrokerMessage, { type: 'presence' }>;
@@ -17,8 +19,16 @@ type PresenceMessage = Extract<BrokerMessage, { type: 'presence' }>;
 /** What the hub keeps per connection. */
 interface Connection {
   readonly channels: Set<string>;
-  /** Channels whose missed messages are still being sent: live messages and presence wait here meanwhile. */
+  /**
+   * Channels whose subscription is still being set up (presence, missed messages): live messages and presence
+   * wait in this queue meanwhile. Each subscribe has its own queue, so an unsubscribe in between is noticed.
+   */
   readonly replaying: Map<string, BrokerMessage[]>;
+  /**
+   * Per channel, the sequence of the last message sent: anything at or below it was sent already (from the
+   * history, or live: with Redis a message can be in the history we read and still arrive live afterwards).
+   */
+  readonly positions: Map<string, number>;
   closed: boolean;
 }
 
@@ -38,6 +48,7 @@ export class ChannelHub {
     this.#engine = engine;
     engine.onMessage((message) => this.#fanOut(message));
     engine.onPresence((change) => this.#fanOutPresence(change));
+    engine.onResync(() => this.#closeAll());
   }
 
   /** Connections on this instance right now. */
@@ -53,7 +64,12 @@ export class ChannelHub {
   }
 
   connect(subscriber: Subscriber): void {
-    this.#connections.set(subscriber, { channels: new Set(), replaying: new Map(), closed: false });
+    this.#connections.set(subscriber, {
+      channels: new Set(),
+      replaying: new Map(),
+      positions: new Map(),
+      closed: false,
+    });
   }
 
   /** Subscribes; with `since`, first sends what the subscriber missed, then live messages, none twice. */
@@ -75,24 +91,25 @@ export class ChannelHub {
     }
 
     // Live messages are held back until the missed ones are out, so the order stays right.
+    const queue: BrokerMessage[] = [];
     connection.channels.add(channel);
-    connection.replaying.set(channel, []);
+    connection.replaying.set(channel, queue);
     this.#subscribersOf(channel).add(subscriber);
-    let sentUpTo = 0;
+    // False once the connection closed or unsubscribed while we waited: then this subscribe ends quietly.
+    const stillWanted = () => !connection.closed && connection.replaying.get(channel) === queue;
     try {
-      await this.#joinPresence(subscriber, connection, channel);
-      if (since !== undefined) sentUpTo = await this.#sendMissed(subscriber, channel, since);
+      await this.#joinPresence(subscriber, channel);
+      // 🐨 TODO 3.3: answer with who is there now, you included: await this.#engine.presence(channel).
+      const presence: PresenceEntry[] = [];
+      if (!stillWanted()) return;
+      subscriber.send({ type: 'subscribed', channel, presence });
+      if (since !== undefined) await this.#sendMissed(subscriber, connection, channel, since);
     } catch (error) {
-      this.#removeFromChannel(subscriber, connection, channel);
-      sendError(
-        subscriber,
-        'unavailable',
-        `The broker cannot subscribe you right now: ${String(error)}`,
-        channel,
-      );
+      await this.#abandon(subscriber, connection, channel, error);
       return;
     }
-    this.#finishReplay(subscriber, connection, channel, sentUpTo);
+    if (!stillWanted()) return;
+    this.#finishReplay(subscriber, connection, channel, queue);
   }
 
   async unsubscribe(subscriber: Subscriber, channel: string): Promise<void> {
@@ -105,6 +122,29 @@ export class ChannelHub {
     this.#removeFromChannel(subscriber, connection, channel);
     subscriber.send({ type: 'unsubscribed', channel });
     await this.#engine.leave(channel, subscriber.connectionId);
+  }
+
+  /** The engine lost messages (Redis went away): every client reconnects and resumes from the history. */
+  #closeAll(): void {
+    for (const subscriber of [...this.#connections.keys()]) subscriber.close();
+  }
+
+  /** A subscribe failed halfway (the engine is down): undo it everywhere, so no ghost stays in presence. */
+  async #abandon(
+    subscriber: Subscriber,
+    connection: Connection,
+    channel: string,
+    error: unknown,
+  ): Promise<void> {
+    console.warn(`Subscribing to ${channel} failed: ${String(error)}`);
+    this.#removeFromChannel(subscriber, connection, channel);
+    sendError(
+      subscriber,
+      'unavailable',
+      'The broker cannot subscribe you right now; reconnect to try again.',
+      channel,
+    );
+    await this.#engine.leave(channel, subscriber.connectionId).catch(() => {});
   }
 
   /** The connection is gone: leave every channel, so presence tells the others. */
@@ -135,40 +175,56 @@ export class ChannelHub {
   }
 
   #deliver(subscriber: Subscriber, message: ChannelMessage | PresenceMessage): void {
-    const waiting = this.#connections.get(subscriber)?.replaying.get(message.channel);
+    const connection = this.#connections.get(subscriber);
+    if (!connection) return;
+    const waiting = connection.replaying.get(message.channel);
     if (waiting) waiting.push(message);
-    else subscriber.send(message);
+    else this.#send(subscriber, connection, message);
   }
 
-  async #joinPresence(subscriber: Subscriber, connection: Connection, channel: string): Promise<void> {
-    // 🐨 TODO 3.2: add this connection to the channel's presence: this.#engine.join(channel, entry) with
+  /** Sends; a channel message only if this connection does not have it yet: none ever arrives twice. */
+  #send(subscriber: Subscriber, connection: Connection, message: BrokerMessage): void {
+    if (message.type !== 'message') {
+      subscriber.send(message);
+      return;
+    }
+    const sequence = sequenceOf(message.id);
+    if (sequence <= (connection.positions.get(message.channel) ?? 0)) return;
+    connection.positions.set(message.channel, sequence);
+    subscriber.send(message);
+  }
+
+  async #joinPresence(subscriber: Subscriber, channel: string): Promise<void> {
+    // 🐨 TODO 3.2: add this connection to the channel's presence: this.#engine.join(channel, entry), with
     //    entry = { connectionId, member } of the subscriber. (The engine tells everyone: TODO 3.4.)
-    // 💯 TODO 3.2b: the connection may have closed while you waited; if connection.closed, leave again.
-    // 🐨 TODO 3.3: answer with who is there now: `presence` = await this.#engine.presence(channel).
-    const presence: PresenceEntry[] = [];
-    subscriber.send({ type: 'subscribed', channel, presence });
   }
 
-  /** Sends what the subscriber missed; returns the sequence it has now seen up to (0: send every live one). */
-  async #sendMissed(subscriber: Subscriber, channel: string, since: string): Promise<number> {
+  /** Sends what the subscriber missed since `since`, or `history-lost` when the history no longer has it. */
+  async #sendMissed(
+    subscriber: Subscriber,
+    connection: Connection,
+    channel: string,
+    since: string,
+  ): Promise<void> {
     const history = await this.#engine.history(channel, since);
     if (history.lost) {
       subscriber.send({ type: 'history-lost', channel });
-      return 0;
+      return;
     }
-    for (const message of history.messages) subscriber.send(message);
-    return sequenceOf(history.messages.at(-1)?.id ?? since);
+    // The subscriber has everything up to `since` already.
+    connection.positions.set(channel, sequenceOf(since));
+    for (const message of history.messages) this.#send(subscriber, connection, message);
   }
 
-  #finishReplay(subscriber: Subscriber, connection: Connection, channel: string, sentUpTo: number): void {
-    const waiting = connection.replaying.get(channel) ?? [];
+  /** The replay is done: what waited meanwhile goes out in order, without what the history already sent. */
+  #finishReplay(
+    subscriber: Subscriber,
+    connection: Connection,
+    channel: string,
+    waiting: BrokerMessage[],
+  ): void {
     connection.replaying.delete(channel);
-    if (connection.closed) return;
-    for (const message of waiting) {
-      // Already sent from the history: a subscriber never gets a message twice.
-      if (message.type === 'message' && sequenceOf(message.id) <= sentUpTo) continue;
-      subscriber.send(message);
-    }
+    for (const message of waiting) this.#send(subscriber, connection, message);
   }
 
   #subscribersOf(channel: string): Set<Subscriber> {
@@ -183,6 +239,7 @@ export class ChannelHub {
   #removeFromChannel(subscriber: Subscriber, connection: Connection, channel: string): void {
     connection.channels.delete(channel);
     connection.replaying.delete(channel);
+    connection.positions.delete(channel);
     const subscribers = this.#subscribersByChannel.get(channel);
     subscribers?.delete(subscriber);
     if (subscribers?.size === 0) this.#subscribersByChannel.delete(channel);

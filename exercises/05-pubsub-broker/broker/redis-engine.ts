@@ -13,8 +13,9 @@ export interface RedisEngineOptions {
   presenceTtlMs: number;
 }
 
-/** One stored message: the sequence Redis gave it, and what was published. */
+/** One stored message: where it stands, and what was published. */
 interface StoredEntry {
+  epoch: string;
   sequence: number;
   message: { channel: string; event: string; data: unknown };
 }
@@ -25,22 +26,38 @@ interface StoredPresence {
 }
 
 // Atomic, so every instance sees the same order: count up, store, trim the history, tell every instance.
+// A Redis that lost its data (restart without persistence, FLUSHALL) has no epoch: a new one starts, so old
+// ids can never match new messages.
 const PUBLISH_SCRIPT = `
+local epoch = redis.call('GET', KEYS[4])
+if not epoch then
+  epoch = ARGV[4]
+  redis.call('SET', KEYS[4], epoch)
+  redis.call('DEL', KEYS[1])
+end
 local sequence = redis.call('INCR', KEYS[1])
-local entry = '{"sequence":' .. sequence .. ',"message":' .. ARGV[1] .. '}'
+local entry = '{"epoch":"' .. epoch .. '","sequence":' .. sequence .. ',"message":' .. ARGV[1] .. '}'
 redis.call('RPUSH', KEYS[2], entry)
 if redis.call('LLEN', KEYS[2]) > tonumber(ARGV[2]) then
   local dropped = cjson.decode(redis.call('LPOP', KEYS[2]))
   redis.call('SET', KEYS[3], dropped.sequence)
 end
 redis.call('PUBLISH', ARGV[3], entry)
-return sequence
+return entry
+`;
+
+// Removes a presence entry only if nobody refreshed it since we read it, and tells every instance once.
+const EXPIRE_SCRIPT = `
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1
 `;
 
 /**
  * Channels, history and presence in Redis, shared by any number of broker instances: a publish to one
  * instance reaches the subscribers of all. Redis does the hard parts (ordering, pub/sub between instances);
- * this file only names the keys.
+ * this file names the keys and keeps presence fresh.
  */
 export async function createRedisEngine(options: RedisEngineOptions): Promise<BrokerEngine> {
   const { keyPrefix, historySize, presenceTtlMs } = options;
@@ -58,24 +75,35 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
   const client = createClient({ url: options.url });
   // A subscribed Redis connection can do nothing else, so listening needs a second one.
   const subscriber = client.duplicate();
+  const messageListeners: Array<(message: ChannelMessage) => void> = [];
+  const presenceListeners: Array<(change: PresenceChange) => void> = [];
+  const resyncListeners: Array<() => void> = [];
+  // The presence entries of this instance's own connections, refreshed until they leave.
+  const ownPresence = new Map<string, { channel: string; entry: PresenceEntry }>();
+  // Where the last message we heard of stands: a gap means we missed some.
+  let lastHeard: { epoch: string; sequence: number } | undefined;
+  let subscriberLost = false;
+  let closed = false;
+
   for (const connection of [client, subscriber]) {
     // Without a listener an 'error' event would crash the broker; the client reconnects by itself.
     connection.on('error', (error: Error) => console.warn(`Redis: ${error.message}`));
   }
+  subscriber.on('error', () => {
+    subscriberLost = true;
+  });
+  subscriber.on('ready', () => {
+    // Messages published while we were away never reach us: let every client resume from the history.
+    if (!subscriberLost) return;
+    subscriberLost = false;
+    requestResync();
+  });
   await Promise.all([client.connect(), subscriber.connect()]);
-
-  // The first instance sets the epoch; all others (and later restarts) read the same one.
-  await client.set(keys.epoch, newEpoch(), { NX: true });
-  const epoch = (await client.get(keys.epoch)) ?? newEpoch();
-
-  const messageListeners: Array<(message: ChannelMessage) => void> = [];
-  const presenceListeners: Array<(change: PresenceChange) => void> = [];
-  // The presence entries of this instance's own connections, refreshed until they leave.
-  const ownPresence = new Map<string, { channel: string; entry: PresenceEntry }>();
 
   await subscriber.subscribe(keys.messagesTopic, (text) => {
     const stored = readJson<StoredEntry>(text);
     if (!stored) return;
+    noticeGap(stored);
     const message = toChannelMessage(stored);
     for (const listener of messageListeners) listener(message);
   });
@@ -85,16 +113,35 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
     for (const listener of presenceListeners) listener(change);
   });
 
-  const refreshTimer = setInterval(
-    () => {
-      refreshOwnPresence().catch((error: unknown) =>
-        console.warn(`Redis presence refresh: ${String(error)}`),
-      );
-    },
-    Math.max(100, Math.floor(presenceTtlMs / 3)),
-  );
+  let refreshTimer = setTimeout(refreshLoop, refreshInterval());
 
-  function toChannelMessage({ sequence, message }: StoredEntry): ChannelMessage {
+  function refreshInterval(): number {
+    return Math.max(100, Math.floor(presenceTtlMs / 3));
+  }
+
+  /** Runs one refresh, then schedules the next, so runs never pile up while Redis is slow or gone. */
+  function refreshLoop(): void {
+    refreshOwnPresence()
+      .catch((error: unknown) => console.warn(`Redis presence refresh: ${String(error)}`))
+      .finally(() => {
+        if (!closed) refreshTimer = setTimeout(refreshLoop, refreshInterval());
+      });
+  }
+
+  function requestResync(): void {
+    lastHeard = undefined;
+    for (const listener of resyncListeners) listener();
+  }
+
+  function noticeGap({ epoch, sequence }: StoredEntry): void {
+    const expected = lastHeard && lastHeard.epoch === epoch ? lastHeard.sequence + 1 : undefined;
+    const first = lastHeard === undefined;
+    lastHeard = { epoch, sequence };
+    if (first || expected === sequence) return;
+    requestResync();
+  }
+
+  function toChannelMessage({ epoch, sequence, message }: StoredEntry): ChannelMessage {
     const id = formatMessageId({ epoch, sequence });
     return { type: 'message', channel: message.channel, id, event: message.event, data: message.data };
   }
@@ -104,19 +151,22 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
     return JSON.stringify(stored);
   }
 
-  async function announce(change: PresenceChange): Promise<void> {
-    await client.publish(keys.presenceTopic, JSON.stringify(change));
+  function presenceChange(channel: string, action: PresenceChange['action'], entry: PresenceEntry): string {
+    const change: PresenceChange = { channel, action, entry };
+    return JSON.stringify(change);
   }
 
   async function removePresence(channel: string, entry: PresenceEntry): Promise<void> {
     // HDEL answers 1 on exactly one instance, so exactly one announces the leave.
     const removed = await client.hDel(keys.presence(channel), entry.connectionId);
-    if (removed === 1) await announce({ channel, action: 'leave', entry });
+    if (removed === 1) await client.publish(keys.presenceTopic, presenceChange(channel, 'leave', entry));
   }
 
   async function refreshOwnPresence(): Promise<void> {
     for (const { channel, entry } of ownPresence.values()) {
-      await client.hSet(keys.presence(channel), entry.connectionId, presenceValue(entry));
+      const created = await client.hSet(keys.presence(channel), entry.connectionId, presenceValue(entry));
+      // Another instance expired it while Redis could not hear from us: we are back, so say so.
+      if (created === 1) await client.publish(keys.presenceTopic, presenceChange(channel, 'join', entry));
     }
     await sweepExpiredPresence();
   }
@@ -130,7 +180,16 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
       if (values.length === 0) await client.sRem(keys.presenceChannels, channel);
       for (const value of values) {
         const presence = readJson<StoredPresence>(value);
-        if (presence && presence.expiresAt <= now) await removePresence(channel, presence.entry);
+        if (!presence || presence.expiresAt > now) continue;
+        await client.eval(EXPIRE_SCRIPT, {
+          keys: [keys.presence(channel)],
+          arguments: [
+            presence.entry.connectionId,
+            value,
+            keys.presenceTopic,
+            presenceChange(channel, 'leave', presence.entry),
+          ],
+        });
       }
     }
   }
@@ -138,20 +197,25 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
   return {
     async publish(channel, event, data) {
       const payload = JSON.stringify({ channel, event, data });
-      const sequence = await client.eval(PUBLISH_SCRIPT, {
-        keys: [keys.sequence, keys.history(channel), keys.newestDropped(channel)],
-        arguments: [payload, String(historySize), keys.messagesTopic],
+      const entry = await client.eval(PUBLISH_SCRIPT, {
+        keys: [keys.sequence, keys.history(channel), keys.newestDropped(channel), keys.epoch],
+        arguments: [payload, String(historySize), keys.messagesTopic, newEpoch()],
       });
-      return toChannelMessage({ sequence: Number(sequence), message: { channel, event, data } });
+      const stored = readJson<StoredEntry>(String(entry));
+      if (!stored) throw new Error('Redis returned no entry for the published message.');
+      return toChannelMessage(stored);
     },
 
     async history(channel, since): Promise<HistoryResult> {
       const position = parseMessageId(since);
-      if (!position || position.epoch !== epoch) return { lost: true };
-      const [entries, newestDropped] = await Promise.all([
+      if (!position) return { lost: true };
+      const [epoch, entries, newestDropped] = await Promise.all([
+        client.get(keys.epoch),
         client.lRange(keys.history(channel), 0, -1),
         client.get(keys.newestDropped(channel)),
       ]);
+      // A new epoch: the id is from before Redis lost its data, so what came after it is gone.
+      if (position.epoch !== epoch) return { lost: true };
       if (position.sequence < Number(newestDropped ?? 0)) return { lost: true };
       const messages = entries
         .map((text) => readJson<StoredEntry>(text))
@@ -167,16 +231,27 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
     },
 
     async join(channel, entry) {
-      ownPresence.set(`${channel}\n${entry.connectionId}`, { channel, entry });
-      await client.hSet(keys.presence(channel), entry.connectionId, presenceValue(entry));
-      await client.sAdd(keys.presenceChannels, channel);
-      await announce({ channel, action: 'join', entry });
+      const key = `${channel}\n${entry.connectionId}`;
+      ownPresence.set(key, { channel, entry });
+      try {
+        // One MULTI, sent at once: a leave that follows can never overtake the join announcement.
+        await client
+          .multi()
+          .hSet(keys.presence(channel), entry.connectionId, presenceValue(entry))
+          .sAdd(keys.presenceChannels, channel)
+          .publish(keys.presenceTopic, presenceChange(channel, 'join', entry))
+          .exec();
+      } catch (error) {
+        ownPresence.delete(key);
+        throw error;
+      }
     },
 
     async leave(channel, connectionId) {
-      const own = ownPresence.get(`${channel}\n${connectionId}`);
+      const key = `${channel}\n${connectionId}`;
+      const own = ownPresence.get(key);
       if (!own) return;
-      ownPresence.delete(`${channel}\n${connectionId}`);
+      ownPresence.delete(key);
       await removePresence(channel, own.entry);
     },
 
@@ -193,12 +268,20 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
       presenceListeners.push(listener);
     },
 
+    onResync(listener) {
+      resyncListeners.push(listener);
+    },
+
     async close() {
-      clearInterval(refreshTimer);
-      for (const { channel, entry } of [...ownPresence.values()]) await removePresence(channel, entry);
+      closed = true;
+      clearTimeout(refreshTimer);
+      for (const { channel, entry } of [...ownPresence.values()]) {
+        await removePresence(channel, entry).catch(() => {});
+      }
       ownPresence.clear();
       messageListeners.length = 0;
       presenceListeners.length = 0;
+      resyncListeners.length = 0;
       await Promise.allSettled([subscriber.close(), client.close()]);
     },
   };

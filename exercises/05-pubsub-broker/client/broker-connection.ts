@@ -18,8 +18,11 @@ export interface BrokerOptions {
 let options: BrokerOptions | undefined;
 /** The open (or opening) connection; `undefined` while we wait to reconnect or the page is hidden. */
 let socket: WebSocket | undefined;
-/** The id of the last channel message we got; a reconnect subscribes `since` it, so nothing is lost. */
-let lastId: string | undefined;
+/**
+ * Per channel, the id of the last message we got on it: a reconnect subscribes each channel `since` its own,
+ * so nothing is lost. (Channels replay separately, so their ids do not arrive in one global order.)
+ */
+const lastIds = new Map<string, string>();
 /** Each failed attempt doubles the wait before the next one. */
 const backoff = new ReconnectBackoff();
 let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -30,15 +33,21 @@ let pageHidden = false;
 export function connectToBroker(brokerOptions: BrokerOptions): void {
   if (options) throw new Error('connectToBroker was already called; the page keeps one connection.');
   options = brokerOptions;
-  lastId = brokerOptions.since ?? undefined;
+  const { since } = brokerOptions;
+  if (since !== null) for (const channel of brokerOptions.channels) lastIds.set(channel, since);
   window.addEventListener('pagehide', pageOnHide);
   window.addEventListener('pageshow', pageOnShow);
   void connect();
 }
 
+/** The channel resumes after `id` next time: the page reloaded the board, which holds everything up to it. */
+export function resumeChannelFrom(channel: string, id: string): void {
+  lastIds.set(channel, id);
+}
+
 /** Connects again with a fresh token, e.g. after joining again: the broker then sees the new member. */
 export function reconnectToBroker(): void {
-  // Closing leads to socketOnClose, which reconnects like after any other drop (resuming after lastId).
+  // Closing leads to socketOnClose, which reconnects like after any other drop (resuming after lastIds).
   socket?.close(1000, 'Joined again');
 }
 
@@ -60,7 +69,8 @@ async function connect(): Promise<void> {
     scheduleReconnect('error');
     return;
   }
-  if (pageHidden) return;
+  // Hidden meanwhile, or another connect (pageshow) got there first: one socket per page.
+  if (pageHidden || socket) return;
   openSocket(options, token.brokerUrl, token.subscribeToken);
 }
 
@@ -72,6 +82,13 @@ function openSocket({ channels, onMessage }: BrokerOptions, brokerUrl: string, t
   // 🐨 TODO 1.3: on `message`, read it with readBrokerMessage(event.data) (undefined: skip it); for a channel
   //    message (type 'message') remember lastId = message.id; hand every message to onMessage.
   // 🐨 TODO 1.4: on `close`, call socketOnClose(current): it reconnects with backoff and a fresh token.
+}
+
+/** Remembers where each channel stands, and starts over when the broker could not subscribe us. */
+function trackMessage(current: WebSocket, message: BrokerMessage): void {
+  if (message.type === 'message') lastIds.set(message.channel, message.id);
+  // The broker lost its engine for a moment: reconnect (with backoff) and subscribe everything again.
+  if (message.type === 'error' && message.code === 'unavailable') current.close(1000, 'Subscribing again');
 }
 
 function socketOnClose(closed: WebSocket): void {
@@ -97,9 +114,9 @@ function pageOnHide(): void {
   hidden?.close(1000, 'Page hidden');
 }
 
-// …and connect again when the page comes back from that cache, resuming after `lastId`. On a fresh load
+// …and connect again when the page comes back from that cache, resuming after `lastIds`. On a fresh load
 // `persisted` is false and connectToBroker has already connected.
 function pageOnShow(event: PageTransitionEvent): void {
   pageHidden = false;
-  if (event.persisted) void connect();
+  if (event.persisted && !socket) void connect();
 }

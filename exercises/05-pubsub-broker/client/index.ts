@@ -15,7 +15,7 @@ import {
 import type { BoardSnapshot, BrokerMessage, ChannelMessage, Idea } from '../protocol/messages';
 import { AppApi, AppApiError } from './app-api';
 import { BoardState } from './board-state';
-import { connectToBroker, reconnectToBroker } from './broker-connection';
+import { connectToBroker, reconnectToBroker, resumeChannelFrom } from './broker-connection';
 import { readBoardEvent } from './broker-message';
 import { loadSession, saveSession } from './saved-session';
 import { REFERENCE_APP, YOUR_APP } from './server-origins';
@@ -31,8 +31,11 @@ const api = new AppApi(APP_SERVER);
 const board = new BoardState();
 /** Who this tab is; `undefined` until joined. Kept in sessionStorage, so a reload keeps the name. */
 let session = loadSession();
-/** Set while `GET /api/board` runs after `history-lost`: one reload is enough for all channels. */
-let reloading = false;
+/**
+ * Set while `GET /api/board` runs after `history-lost` (one reload is enough for all channels): the board
+ * events that arrive meanwhile, applied again on top of the reloaded board.
+ */
+let eventsDuringReload: ChannelMessage[] | undefined;
 
 /** Snapshot first, then subscribe `since` its last event: nothing published in between is lost. */
 async function openBoard(): Promise<void> {
@@ -50,6 +53,7 @@ async function openBoard(): Promise<void> {
 function handleBrokerMessage(message: BrokerMessage): void {
   switch (message.type) {
     case 'message':
+      eventsDuringReload?.push(message);
       showBoardEvent(message);
       return;
     case 'subscribed':
@@ -66,7 +70,7 @@ function handleBrokerMessage(message: BrokerMessage): void {
       return;
     case 'history-lost':
       // We were away longer than the broker's history reaches back: the app backend has the whole board.
-      void reloadBoard();
+      void reloadBoard(message.channel);
       return;
     case 'error':
       showBrokerError(message.message);
@@ -105,15 +109,20 @@ function toIdeaView(idea: Idea): IdeaView {
   return { id: idea.id, text: idea.text, author: idea.author.name, time: idea.createdAt };
 }
 
-async function reloadBoard(): Promise<void> {
-  if (reloading) return;
-  reloading = true;
+async function reloadBoard(lostChannel: string): Promise<void> {
+  if (eventsDuringReload) return;
+  const arrived: ChannelMessage[] = [];
+  eventsDuringReload = arrived;
   try {
-    showSnapshot(await api.board());
+    const snapshot = await api.board();
+    showSnapshot(snapshot);
+    // The snapshot may be older than what arrived while we waited for it: apply that again, in order.
+    for (const message of arrived) showBoardEvent(message);
+    if (snapshot.lastEventId !== null) resumeChannelFrom(lostChannel, snapshot.lastEventId);
   } catch (error) {
     showBrokerError(`Could not reload the board: ${String(error)}`);
   } finally {
-    reloading = false;
+    eventsDuringReload = undefined;
   }
 }
 

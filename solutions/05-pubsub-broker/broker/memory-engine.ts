@@ -76,6 +76,10 @@ export function createMemoryEngine({ historySize }: { historySize: number }): Br
       presenceListeners.push(listener);
     },
 
+    onResync() {
+      // Nothing between publish and fan-out can fail in one process.
+    },
+
     async close() {
       messageListeners.length = 0;
       presenceListeners.length = 0;

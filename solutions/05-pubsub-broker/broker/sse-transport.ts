@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import type { BrokerMessage } from '../protocol/messages';
+import type { BrokerMessage, ChannelMessage } from '../protocol/messages';
 import { encodeBrokerSseEvent } from './broker-frame';
 import { type ChannelHub, MAX_CHANNELS_PER_CONNECTION, type Subscriber } from './channel-hub';
 import { CHANNEL_NAME_RULE, isChannelName } from './channel-name';
@@ -26,6 +26,8 @@ export function createSseTransport(
 
   const route: RequestHandler = async (request, response) => {
     const token = await verifySubscribeToken(readToken(request), options.tokenSecret);
+    // The client may have given up while we checked the token; a stream opened now would never close.
+    if (response.closed || request.socket.destroyed) return;
     if (!token.ok) {
       response.status(401).json({ error: token.error });
       return;
@@ -51,11 +53,19 @@ export function createSseTransport(
     }
 
     const stream = openSseStream(request, response, options);
+    // One Last-Event-ID covers every channel, so the missed messages of all channels go out in id order:
+    // until every channel has replayed, what the hub sends is collected here.
+    let collected: BrokerMessage[] | undefined = [];
     const subscriber: Subscriber = {
       connectionId: randomUUID(),
       member: token.member,
       allowedChannels: token.channels,
-      send: (message: BrokerMessage) => stream.send(encodeBrokerSseEvent(message)),
+      send: (message: BrokerMessage) => {
+        if (collected) collected.push(message);
+        else stream.send(encodeBrokerSseEvent(message));
+      },
+      // EventSource reconnects by itself and resumes with Last-Event-ID.
+      close: () => response.destroy(),
     };
     hub.connect(subscriber);
     streamCount += 1;
@@ -64,6 +74,9 @@ export function createSseTransport(
       hub.disconnect(subscriber).catch((error: unknown) => console.warn(`Leaving failed: ${String(error)}`));
     });
     for (const name of new Set(names)) await hub.subscribe(subscriber, name, since);
+    const ready = inIdOrder(collected);
+    collected = undefined;
+    for (const message of ready) stream.send(encodeBrokerSseEvent(message));
   };
 
   return {
@@ -72,6 +85,19 @@ export function createSseTransport(
       return streamCount;
     },
   };
+}
+
+/** Confirmations and presence first, then the channel messages by id, each once. */
+function inIdOrder(messages: BrokerMessage[]): BrokerMessage[] {
+  const others = messages.filter((message) => message.type !== 'message');
+  const byId = new Map<string, ChannelMessage>();
+  for (const message of messages) if (message.type === 'message') byId.set(message.id, message);
+  const channelMessages = [...byId.values()].sort((a, b) => sequenceOf(a.id) - sequenceOf(b.id));
+  return [...others, ...channelMessages];
+}
+
+function sequenceOf(id: string): number {
+  return parseMessageId(id)?.sequence ?? 0;
 }
 
 function readToken(request: Request): string {

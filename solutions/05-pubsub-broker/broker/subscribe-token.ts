@@ -17,6 +17,8 @@ export async function verifySubscribeToken(token: string, secret: Uint8Array): P
       algorithms: ['HS256'],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
+      // A token without an expiry would be valid forever: we only take short-lived ones.
+      requiredClaims: ['exp', 'sub'],
     });
     const { sub, name, channels } = payload;
     if (typeof sub !== 'string' || typeof name !== 'string' || !Array.isArray(channels)) {

@@ -5,6 +5,7 @@ import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { BrokerMessage } from '../protocol/messages';
 import { encodeBrokerMessage } from './broker-frame';
 import type { ChannelHub, Subscriber } from './channel-hub';
+import { CommandBudget } from './command-budget';
 import { verifySubscribeToken } from './subscribe-token';
 import { decodeSubscriberCommand } from './subscriber-command';
 
@@ -27,6 +28,10 @@ export interface WebSocketTransport {
 const MAX_PAYLOAD_BYTES = 4 * 1024;
 const CLOSE_TIMEOUT_MS = 1_000;
 const GOING_AWAY = 1001;
+const SERVICE_RESTART = 1012;
+const POLICY_VIOLATION = 1008;
+/** A board subscribes to a few channels once; this many commands per second is far more than a page needs. */
+const COMMANDS_PER_SECOND = 20;
 
 /** Subscribers on `ws://host/connect?token=…`: commands in, broker messages out. */
 export function attachWebSocketTransport(
@@ -36,13 +41,24 @@ export function attachWebSocketTransport(
 ): WebSocketTransport {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
   const awaitingPong = new WeakSet<WebSocket>();
-  httpServer.on('upgrade', serverOnUpgrade);
+  httpServer.on('upgrade', serverOnUpgradeSafely);
   const heartbeat = setInterval(pingEveryClient, options.heartbeatMs);
 
-  async function serverOnUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  function serverOnUpgradeSafely(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Node hands the socket over without error handling; a client that resets it must not crash us.
     socket.on('error', () => socket.destroy());
-    const url = new URL(request.url ?? '/', 'http://broker');
+    serverOnUpgrade(request, socket, head).catch((error: unknown) => {
+      console.warn(`Refused a WebSocket handshake: ${String(error)}`);
+      socket.destroy();
+    });
+  }
+
+  async function serverOnUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = URL.parse(request.url ?? '/', 'http://broker');
+    if (!url) {
+      refuseHandshake(socket, 400, 'The request target is not a valid URL.');
+      return;
+    }
     if (url.pathname !== '/connect') {
       refuseHandshake(socket, 404, 'Subscribe on /connect?token=…');
       return;
@@ -56,6 +72,8 @@ export function attachWebSocketTransport(
     // Browsers cannot set headers on a WebSocket, so the token travels in the URL (as with Mercure's
     // `authorization` parameter); it is short-lived for that reason.
     const token = await verifySubscribeToken(url.searchParams.get('token') ?? '', options.tokenSecret);
+    // The client may have given up while we checked the token.
+    if (socket.destroyed) return;
     if (!token.ok) {
       refuseHandshake(socket, 401, token.error);
       return;
@@ -80,13 +98,24 @@ export function attachWebSocketTransport(
         }
         client.send(encodeBrokerMessage(message));
       },
+      close() {
+        // 1012 "service restart": the client reconnects and resumes from the history.
+        client.close(SERVICE_RESTART, 'The broker lost messages; resume from the history.');
+      },
     };
     return subscriber;
   }
 
   function clientOnOpen(client: WebSocket, subscriber: Subscriber): void {
     hub.connect(subscriber);
-    client.on('message', (data, isBinary) => clientOnMessage(subscriber, data, isBinary));
+    const budget = new CommandBudget(COMMANDS_PER_SECOND);
+    client.on('message', (data, isBinary) => {
+      if (budget.take()) {
+        clientOnMessage(subscriber, data, isBinary);
+        return;
+      }
+      client.close(POLICY_VIOLATION, `More than ${COMMANDS_PER_SECOND} commands per second.`);
+    });
     client.on('pong', () => awaitingPong.delete(client));
     // ws reports frames it refused here (too large: 1009) and closes by itself; without a listener we crash.
     client.on('error', (error) => console.warn(`Closed a subscriber connection: ${error.message}`));
@@ -131,7 +160,7 @@ export function attachWebSocketTransport(
 
   async function close(): Promise<void> {
     clearInterval(heartbeat);
-    httpServer.off('upgrade', serverOnUpgrade);
+    httpServer.off('upgrade', serverOnUpgradeSafely);
     const clients = [...wss.clients];
     const closed = clients.map((client) => new Promise((resolve) => client.once('close', resolve)));
     for (const client of clients) client.close(GOING_AWAY, 'The broker is shutting down.');
