@@ -21,6 +21,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'slides',
+          include: ['slides/{poll,scripts}/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'exercises',
           include: ['exercises/*/{client,server,broker,protocol}/**/*.test.ts'],
           environment: 'node',

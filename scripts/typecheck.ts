@@ -9,6 +9,8 @@ const projects = [
   'tsconfig.json',
   'tests/tsconfig.json',
   'shared-ui/tsconfig.json',
+  'slides/tsconfig.json',
+  'slides/tsconfig.dom.json',
   ...exerciseProjects('exercises'),
   ...exerciseProjects('solutions'),
 ];

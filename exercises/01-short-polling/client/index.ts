@@ -41,6 +41,7 @@ async function poll(): Promise<void> {
 }
 
 /** Asks the server once and shows what it says; returns how long to wait before asking again. */
+// #region request
 async function requestNotifications(): Promise<number> {
   try {
     // 🐨 TODO 1.1: fetch POLL_URL, with `signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)` so that a hanging
@@ -64,6 +65,7 @@ async function requestNotifications(): Promise<number> {
     return INTERVAL_MS;
   }
 }
+// #endregion request
 
 async function readNotifications(response: Response): Promise<NotificationList> {
   const body: unknown = await response.json();
@@ -80,6 +82,7 @@ function waitAfterTooManyRequests(response: Response): number {
   return INTERVAL_MS;
 }
 
+// #region schedule
 function scheduleNextPoll(delayMs: number): void {
   // 💯 TODO 1.8 (bonus): while the tab is hidden (document.visibilityState), schedule nothing and show
   //    "closed" with the detail 'paused while the tab is hidden'.
@@ -87,6 +90,7 @@ function scheduleNextPoll(delayMs: number): void {
   //    setInterval: the next request must wait for this answer, however long it took.
   //    📜 https://developer.mozilla.org/en-US/docs/Web/API/Window/setTimeout
 }
+// #endregion schedule
 
 function documentOnVisibilityChange(): void {
   // 💯 TODO 1.8 (bonus): when the tab is hidden, stop the timer (clearTimeout(state.nextPoll), then forget it)

@@ -7,6 +7,7 @@ import { parsePollQuery } from './poll-query';
  * `GET /api/notifications`: the stored notifications as JSON, answered at once, every time. The server keeps
  * nothing per client; each page finds out by itself what is new since its last poll.
  */
+// #region poll-route
 export function createPollRoute(feed: NotificationFeed): RequestHandler {
   return (request, response) => {
     const query = parsePollQuery(request.query);
@@ -26,3 +27,4 @@ export function createPollRoute(feed: NotificationFeed): RequestHandler {
     response.status(501).json({ error: 'Not implemented yet: start with TODO 2.1 in server/poll-route.ts.' });
   };
 }
+// #endregion poll-route

@@ -15,6 +15,7 @@ let cursor: string | undefined;
 let stopController: AbortController | undefined;
 
 /** The long-polling loop: ask, wait until the server answers, show the answer, ask again at once. */
+// #region poll-loop
 async function pollForever(signal: AbortSignal): Promise<void> {
   // 🐨 TODO 1.1: until `signal` is aborted, again and again: ask for everything after `cursor`
   //    (requestUpdates) and hand an answer to handleAnswer. No answer (`undefined`) means the server held
@@ -24,8 +25,10 @@ async function pollForever(signal: AbortSignal): Promise<void> {
   //    show showRetrying(delay) with delay = retryDelay(failuresInARow), and sleep(delay, signal) before
   //    the next try.
 }
+// #endregion poll-loop
 
 /** One long poll. Resolves with the server's answer, or `undefined` for 204 (nothing new in time). */
+// #region request-updates
 async function requestUpdates(
   since: string | undefined,
   signal: AbortSignal,
@@ -42,6 +45,7 @@ async function requestUpdates(
   //    📜 https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/any_static
   throw new Error('TODO 1.2: requestUpdates() in client/index.ts does not ask the server yet.');
 }
+// #endregion request-updates
 
 function handleAnswer(answer: UpdatesAnswer): void {
   showReceiving();

@@ -42,6 +42,7 @@ export class HeldRequests {
   }
 
   /** Keeps `response` open until `answer` is called or the time is up. */
+  // #region hold
   hold(response: Response): HeldRequest {
     this.#waiting.add(response);
     // 🐨 TODO 2.4: start a timer: after this.timeoutMs, answer 204 No Content (response.status(204).end()),
@@ -63,6 +64,7 @@ export class HeldRequests {
 
     return { answer, onEnd };
   }
+  // #endregion hold
 }
 
 function isOpen(response: Response): boolean {

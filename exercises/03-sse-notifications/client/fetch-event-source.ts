@@ -69,6 +69,7 @@ export function connectFetchEventSource(
  * One connection, no reconnect: reads the response body until it ends or the signal aborts.
  * Useful in tests and in Node.
  */
+// #region read-stream
 export async function readEventStream(
   response: Response,
   parser: SseParser,
@@ -84,6 +85,7 @@ export async function readEventStream(
     'TODO (bonus): readEventStream() is not written yet, see TODO B.15 in client/fetch-event-source.ts.',
   );
 }
+// #endregion read-stream
 
 /** How one connection attempt ended. */
 interface AttemptResult {

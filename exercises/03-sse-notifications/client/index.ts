@@ -7,6 +7,7 @@ const STREAM_URL = `${REFERENCE_SERVER}/sse`;
 // EventSource gives up for good on a non-200 answer; then we start a new one after this long.
 const RESTART_DELAY_MS = 5_000;
 
+// #region event-source
 function connect(): void {
   // 🐨 TODO 1.1: show "connecting" (setConnectionStatus) and open an EventSource on STREAM_URL.
   //    📜 https://developer.mozilla.org/en-US/docs/Web/API/EventSource/EventSource
@@ -15,6 +16,7 @@ function connect(): void {
   // 🐨 TODO 1.4: on the `notification` event, call showNew the same way.
   // 💯 TODO 1.5 (bonus): on the `notification-update` event, call showUpdate.
 }
+// #endregion event-source
 
 function handleError(source: EventSource): void {
   // CONNECTING: the browser reconnects by itself (after the server's `retry:` delay).

@@ -16,6 +16,7 @@ export interface SseEvent {
  *   data: {"id":"7",…}
  *   (blank line ends the event)
  */
+// #region format-event
 export function formatSseEvent({ event, id, data }: SseEvent): string {
   assertSingleLine('event', event);
   assertSingleLine('id', id);
@@ -24,6 +25,7 @@ export function formatSseEvent({ event, id, data }: SseEvent): string {
   //    📜 https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events/Using_server-sent_events#event_stream_format
   return '';
 }
+// #endregion format-event
 
 /** Tells the browser how long to wait before reconnecting (milliseconds, digits only). */
 export function formatSseRetry(milliseconds: number): string {

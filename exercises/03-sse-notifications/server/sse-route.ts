@@ -3,6 +3,7 @@ import type { NotificationFeed } from './notification-feed';
 import { openSseStream, type SseStreamOptions } from './sse-stream';
 
 /** `GET /sse`: the initial list, then every new notification and update, live. */
+// #region sse-route
 export function createSseRoute(feed: NotificationFeed, options: SseStreamOptions): RequestHandler {
   return (request, response) => {
     const stream = openSseStream(request, response, options);
@@ -15,3 +16,4 @@ export function createSseRoute(feed: NotificationFeed, options: SseStreamOptions
     //    stream closes, so no listener is left behind.
   };
 }
+// #endregion sse-route

@@ -20,9 +20,12 @@ export interface SseStream {
 
 // 🐨 TODO 2.1: the headers of an event stream: Content-Type, Cache-Control (no caching, no compression),
 //    X-Accel-Buffering (no proxy buffering) and Connection.
+// #region headers
 const SSE_HEADERS = {};
+// #endregion headers
 
 /** Turns an HTTP response into an event stream and cleans up after it when the client disconnects. */
+// #region open-stream
 export function openSseStream(request: Request, response: Response, options: SseStreamOptions): SseStream {
   // 🐨 TODO 2.1: answer with status 200 and SSE_HEADERS, then send the retry delay (formatSseRetry),
   //    and delete the placeholder answer below.
@@ -45,3 +48,4 @@ export function openSseStream(request: Request, response: Response, options: Sse
 
   return { send, onClose };
 }
+// #endregion open-stream

@@ -14,6 +14,7 @@ let socket: WebSocket | undefined;
 const backoff = new ReconnectBackoff();
 let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
+// #region connect
 function connect(): void {
   setConnectionStatus('connecting');
   setFormDisabledState(true);
@@ -26,6 +27,7 @@ function connect(): void {
   //    to handleEnvelope.
   //    📜 https://developer.mozilla.org/en-US/docs/Web/API/WebSocket/message_event
 }
+// #endregion connect
 
 function handleEnvelope(envelope: ServerEnvelope | undefined): void {
   switch (envelope?.event) {
@@ -48,6 +50,7 @@ function handleClose(closed: WebSocket): void {
   //    timer in reconnectTimer). Say so in the status: setConnectionStatus('closed', 'reconnecting in 2 s').
 }
 
+// #region send
 setOnSubmit(({ username, message }) => {
   // The form is disabled while we are not connected, so this is only a safety net.
   if (socket?.readyState !== WebSocket.OPEN) return;
@@ -57,6 +60,7 @@ setOnSubmit(({ username, message }) => {
   // Clears an earlier "message not sent".
   setConnectionStatus('open');
 });
+// #endregion send
 
 // 💯 TODO 1.6: an open WebSocket keeps the page out of the browser's back/forward cache. On `pagehide`,
 //    stop the reconnect timer and close the socket (set `socket` to undefined first, so handleClose ignores

@@ -49,6 +49,7 @@ export function attachChatWebSocket(
   const unsubscribe = room.subscribe(broadcastMessage);
   const heartbeat = setInterval(pingEveryClient, heartbeatMs);
 
+  // #region upgrade
   function serverOnUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // 💯 TODO 2.6: browsers send the page's origin (request.headers.origin) and no page can change it.
     //    Refuse the handshake with 403 (refuseHandshake) for an origin that is not in allowedOrigins,
@@ -57,6 +58,7 @@ export function attachChatWebSocket(
     //    📜 https://github.com/websockets/ws#client-authentication
     wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
   }
+  // #endregion upgrade
 
   function wssOnConnection(client: WebSocket): void {
     client.on('message', (data, isBinary) => clientOnMessage(client, data, isBinary));
@@ -80,6 +82,7 @@ export function attachChatWebSocket(
     //    stores the message and calls broadcastMessage, which sends it to everyone, the sender too.
   }
 
+  // #region broadcast
   function broadcastMessage(message: ChatMessage): void {
     // 🐨 TODO 2.3: encode the message once as a "chat.message" envelope, then send it to every client in
     //    wss.clients whose readyState is WebSocket.OPEN.
@@ -88,6 +91,7 @@ export function attachChatWebSocket(
     // 💯 TODO 2.7: a client that stopped reading would make us buffer every message for it, without end.
     //    Before sending, cut off (terminate) a client whose bufferedAmount is above maxBufferedBytes.
   }
+  // #endregion broadcast
 
   function pingEveryClient(): void {
     // 💯 TODO 2.5: heartbeat. For every client: if it is still in awaitingPong (no pong since the last

@@ -41,6 +41,7 @@ async function poll(): Promise<void> {
 }
 
 /** Asks the server once and shows what it says; returns how long to wait before asking again. */
+// #region request
 async function requestNotifications(): Promise<number> {
   try {
     const response = await fetch(POLL_URL, {
@@ -65,6 +66,7 @@ async function requestNotifications(): Promise<number> {
     return delayMs;
   }
 }
+// #endregion request
 
 async function readNotifications(response: Response): Promise<NotificationList> {
   const body: unknown = await response.json();
@@ -83,6 +85,7 @@ function waitAfterTooManyRequests(response: Response): number {
   return delayMs;
 }
 
+// #region schedule
 function scheduleNextPoll(delayMs: number): void {
   // A hidden tab asks nothing; documentOnVisibilityChange starts again when it is shown.
   if (document.visibilityState === 'hidden') {
@@ -91,6 +94,7 @@ function scheduleNextPoll(delayMs: number): void {
   }
   state.nextPoll = setTimeout(poll, delayMs);
 }
+// #endregion schedule
 
 function documentOnVisibilityChange(): void {
   if (document.visibilityState === 'hidden') {

@@ -7,6 +7,7 @@ import { parsePollQuery } from './poll-query';
  * `GET /api/notifications`: the stored notifications as JSON, answered at once, every time. The server keeps
  * nothing per client; each page finds out by itself what is new since its last poll.
  */
+// #region poll-route
 export function createPollRoute(feed: NotificationFeed): RequestHandler {
   return (request, response) => {
     const query = parsePollQuery(request.query);
@@ -27,3 +28,4 @@ export function createPollRoute(feed: NotificationFeed): RequestHandler {
     response.json(feed.list(query.value.limit));
   };
 }
+// #endregion poll-route

@@ -15,6 +15,7 @@ let cursor: string | undefined;
 let stopController: AbortController | undefined;
 
 /** The long-polling loop: ask, wait until the server answers, show the answer, ask again at once. */
+// #region poll-loop
 async function pollForever(signal: AbortSignal): Promise<void> {
   let failuresInARow = 0;
   while (!signal.aborted) {
@@ -34,8 +35,10 @@ async function pollForever(signal: AbortSignal): Promise<void> {
     }
   }
 }
+// #endregion poll-loop
 
 /** One long poll. Resolves with the server's answer, or `undefined` for 204 (nothing new in time). */
+// #region request-updates
 async function requestUpdates(
   since: string | undefined,
   signal: AbortSignal,
@@ -55,6 +58,7 @@ async function requestUpdates(
   }
   return (await response.json()) as UpdatesAnswer;
 }
+// #endregion request-updates
 
 function handleAnswer(answer: UpdatesAnswer): void {
   showReceiving();

@@ -42,6 +42,7 @@ export class HeldRequests {
   }
 
   /** Keeps `response` open until `answer` is called or the time is up. */
+  // #region hold
   hold(response: Response): HeldRequest {
     this.#waiting.add(response);
     // Nothing came in time: "no news", and the client asks again with the same cursor.
@@ -68,6 +69,7 @@ export class HeldRequests {
 
     return { answer, onEnd };
   }
+  // #endregion hold
 }
 
 function isOpen(response: Response): boolean {

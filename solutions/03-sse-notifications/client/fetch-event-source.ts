@@ -65,6 +65,7 @@ export function connectFetchEventSource(
  * One connection, no reconnect: reads the response body until it ends or the signal aborts.
  * Useful in tests and in Node.
  */
+// #region read-stream
 export async function readEventStream(
   response: Response,
   parser: SseParser,
@@ -97,6 +98,7 @@ export async function readEventStream(
     cancelQuietly(reader);
   }
 }
+// #endregion read-stream
 
 /** How one connection attempt ended. */
 interface AttemptResult {

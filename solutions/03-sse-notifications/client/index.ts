@@ -7,6 +7,7 @@ const STREAM_URL = `${YOUR_SERVER}/sse`;
 // EventSource gives up for good on a non-200 answer; then we start a new one after this long.
 const RESTART_DELAY_MS = 5_000;
 
+// #region event-source
 function connect(): void {
   setConnectionStatus('connecting');
   const source = new EventSource(STREAM_URL);
@@ -19,6 +20,7 @@ function connect(): void {
     showUpdate(readData('notification-update', event.data));
   });
 }
+// #endregion event-source
 
 function handleError(source: EventSource): void {
   // CONNECTING: the browser reconnects by itself (after the server's `retry:` delay).

@@ -16,6 +16,7 @@ export interface SseEvent {
  *   data: {"id":"7",…}
  *   (blank line ends the event)
  */
+// #region format-event
 export function formatSseEvent({ event, id, data }: SseEvent): string {
   assertSingleLine('event', event);
   assertSingleLine('id', id);
@@ -23,6 +24,7 @@ export function formatSseEvent({ event, id, data }: SseEvent): string {
   const dataLines = data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`);
   return `id: ${id}\nevent: ${event}\n${dataLines.join('')}\n`;
 }
+// #endregion format-event
 
 /** Tells the browser how long to wait before reconnecting (milliseconds, digits only). */
 export function formatSseRetry(milliseconds: number): string {

@@ -18,6 +18,7 @@ export interface SseStream {
   onClose(callback: () => void): void;
 }
 
+// #region headers
 const SSE_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
   // no-transform: compression middleware and proxies must not buffer the stream.
@@ -26,8 +27,10 @@ const SSE_HEADERS = {
   'X-Accel-Buffering': 'no',
   Connection: 'keep-alive',
 };
+// #endregion headers
 
 /** Turns an HTTP response into an event stream and cleans up after it when the client disconnects. */
+// #region open-stream
 export function openSseStream(request: Request, response: Response, options: SseStreamOptions): SseStream {
   response.writeHead(200, SSE_HEADERS);
   response.write(formatSseRetry(options.retryMs));
@@ -52,3 +55,4 @@ export function openSseStream(request: Request, response: Response, options: Sse
 
   return { send, onClose };
 }
+// #endregion open-stream

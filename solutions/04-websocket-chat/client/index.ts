@@ -14,6 +14,7 @@ let socket: WebSocket | undefined;
 const backoff = new ReconnectBackoff();
 let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
+// #region connect
 function connect(): void {
   setConnectionStatus('connecting');
   setFormDisabledState(true);
@@ -29,6 +30,7 @@ function connect(): void {
   // `close` follows every `error` too, and also a connection that never opened.
   current.addEventListener('close', () => handleClose(current));
 }
+// #endregion connect
 
 function handleEnvelope(envelope: ServerEnvelope | undefined): void {
   switch (envelope?.event) {
@@ -55,6 +57,7 @@ function handleClose(closed: WebSocket): void {
   reconnectTimer = setTimeout(connect, delayMs);
 }
 
+// #region send
 setOnSubmit(({ username, message }) => {
   // The form is disabled while we are not connected, so this is only a safety net.
   if (socket?.readyState !== WebSocket.OPEN) return;
@@ -63,6 +66,7 @@ setOnSubmit(({ username, message }) => {
   // Clears an earlier "message not sent".
   setConnectionStatus('open');
 });
+// #endregion send
 
 // An open WebSocket keeps the page out of the browser's back/forward cache. Close it when the page is
 // hidden (another page opened in this tab)…

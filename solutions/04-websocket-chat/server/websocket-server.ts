@@ -49,6 +49,7 @@ export function attachChatWebSocket(
   const unsubscribe = room.subscribe(broadcastMessage);
   const heartbeat = setInterval(pingEveryClient, heartbeatMs);
 
+  // #region upgrade
   function serverOnUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Browsers send the page's origin and no page can change it. Without this check any website a user
     // visits could open our chat in their name (cross-site WebSocket hijacking). Tools such as wscat send
@@ -60,6 +61,7 @@ export function attachChatWebSocket(
     }
     wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
   }
+  // #endregion upgrade
 
   function wssOnConnection(client: WebSocket): void {
     client.on('message', (data, isBinary) => clientOnMessage(client, data, isBinary));
@@ -84,6 +86,7 @@ export function attachChatWebSocket(
     room.post(result.envelope.data);
   }
 
+  // #region broadcast
   function broadcastMessage(message: ChatMessage): void {
     // Encoded once: every client gets the very same bytes, however many clients there are.
     const frame = Buffer.from(encodeServerEnvelope('chat.message', message));
@@ -97,6 +100,7 @@ export function attachChatWebSocket(
       client.send(frame, { binary: false });
     }
   }
+  // #endregion broadcast
 
   function pingEveryClient(): void {
     for (const client of wss.clients) {

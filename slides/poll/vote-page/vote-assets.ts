@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Language } from '../poll-questions';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** The vote page's HTML: a shell with the styles inlined; `vote.js` renders the questions into it. */
+export function renderVotePage(fallbackLanguage: Language): string {
+  const styles = readFileSync(path.join(HERE, 'vote.css'), 'utf8');
+  const title = fallbackLanguage === 'de' ? 'Abstimmen' : 'Vote';
+  return `<!doctype html>
+<html lang="${fallbackLanguage}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${title}</title>
+<style>${styles}</style>
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script type="module" src="/vote/vote.js"></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * `vote.ts` for the browser: its types stripped once at start by Vite's transformer (Vite is already in the
+ * workspace), so the page is written in TypeScript and type-checked like every other client.
+ */
+export async function transpileVoteScript(): Promise<string> {
+  const file = path.join(HERE, 'vote.ts');
+  const { transformWithOxc } = await import('vite');
+  const result = await transformWithOxc(readFileSync(file, 'utf8'), file, { lang: 'ts' });
+  return result.code;
+}

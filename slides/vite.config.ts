@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { snippetRegions } from './scripts/snippet-regions-plugin';
+
+const SLIDES_ROOT = path.dirname(fileURLToPath(import.meta.url));
+/** `pnpm slides` sets this; the dev server forwards the poll's API to it, so slides and poll share one origin. */
+const POLL_ORIGIN = process.env.POLL_ORIGIN ?? `http://localhost:${process.env.POLL_PORT ?? 3040}`;
+
+// Slidev merges this into its own Vite config.
+export default defineConfig({
+  plugins: [snippetRegions(SLIDES_ROOT)],
+  resolve: {
+    alias: {
+      // No twoslash on our slides; the real module logs a console error on every page load (see the stub).
+      '@shikijs/vitepress-twoslash/client': path.join(SLIDES_ROOT, 'client', 'twoslash-disabled.ts'),
+    },
+  },
+  server: {
+    proxy: { '/api/poll': { target: POLL_ORIGIN } },
+  },
+});

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createPollServer, type PollServer } from '../../slides/poll/poll-server';
+import { DECKS, type Deck, DIST_DIR, SLIDES_ROOT } from '../../slides/scripts/decks';
+import { findSnippetImports, regionText } from '../../slides/scripts/snippet-regions';
+
+export { DECKS, type Deck };
+
+/** The poll server serving the built decks, as in the classroom, on a free port and without a votes file. */
+export interface RunningDecks {
+  readonly baseUrl: string;
+  readonly server: PollServer;
+  deckUrl(deck: Deck, slide?: number | string): string;
+  stop(): Promise<void>;
+}
+
+export async function startBuiltDecks(): Promise<RunningDecks> {
+  const missing = DECKS.filter((deck) => !existsSync(path.join(DIST_DIR, deck.slug, 'index.html')));
+  if (missing.length > 0) {
+    throw new Error(
+      `The decks ${missing.map((deck) => deck.slug).join(', ')} are not built. Run "pnpm slides:build" first.`,
+    );
+  }
+  const server = createPollServer({ publicHost: 'localhost', distDir: DIST_DIR });
+  const { port } = await server.listen(0);
+  const baseUrl = `http://localhost:${port}`;
+  return {
+    baseUrl,
+    server,
+    deckUrl: (deck, slide = 1) => `${baseUrl}/${deck.slug}/#/${slide}`,
+    stop: () => server.close(),
+  };
+}
+
+/** One code block the deck imports, with the lines the slide must show (trimmed, blank lines left out). */
+export interface ExpectedSnippet {
+  label: string;
+  lines: string[];
+}
+
+export function expectedSnippets(deck: Deck): ExpectedSnippet[] {
+  return findSnippetImports(path.join(SLIDES_ROOT, deck.entry), SLIDES_ROOT).map((snippet) => ({
+    label: `${path.relative(path.dirname(SLIDES_ROOT), snippet.sourceFile)}#${snippet.region}`,
+    lines: significantLines(regionText(snippet)),
+  }));
+}
+
+export function significantLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}

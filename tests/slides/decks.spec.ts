@@ -1,0 +1,83 @@
+// Every built deck: each slide and each click, without console errors, with the real code on the code slides.
+// Needs `pnpm slides:build` first (`pnpm test` does that).
+import { expect, type Page, test } from '@playwright/test';
+import { DECKS, expectedSnippets, type RunningDecks, significantLines, startBuiltDecks } from './built-decks';
+
+let decks: RunningDecks;
+
+test.describe.configure({ mode: 'parallel' });
+// A walk is a few hundred small steps; a trace snapshot of the whole deck on each makes it five times slower.
+// A failure names the slide and the step instead.
+test.use({ trace: 'off' });
+test.beforeAll(async () => {
+  decks = await startBuiltDecks();
+});
+test.afterAll(async () => {
+  await decks?.stop();
+});
+
+for (const deck of DECKS) {
+  test(`${deck.slug}: every slide and click shows without errors, code comes from the solutions`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const problems = collectProblems(page);
+    await page.goto(decks.deckUrl(deck));
+    const position = page.locator('#deck-position');
+    await expect(position, 'the deck did not start').toHaveAttribute('data-step', '1:0');
+    const total = Number(await position.getAttribute('data-total'));
+    expect(total, 'the deck has hardly any slides').toBeGreaterThan(20);
+
+    const codeOnSlides: string[][] = [];
+    const visited = new Set<number>();
+    for (let step = 0; step < 500; step += 1) {
+      // One round trip per step: the walk has a few hundred of them.
+      const state = await page.evaluate(readSlide);
+      if (!visited.has(state.slide)) {
+        visited.add(state.slide);
+        expect(state.brokenDiagram, `slide ${state.slide} has a broken diagram`).toBe(false);
+        codeOnSlides.push(...state.code.map(significantLines));
+      }
+      if (!state.hasNext) break;
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(
+        (before) => document.getElementById('deck-position')?.dataset.step !== before,
+        state.step,
+      );
+    }
+
+    expect(
+      [...visited].sort((a, b) => a - b),
+      'some slides were never shown',
+    ).toEqual(Array.from({ length: total }, (_, index) => index + 1));
+    for (const snippet of expectedSnippets(deck)) {
+      const shown = codeOnSlides.some((lines) => lines.join('\n') === snippet.lines.join('\n'));
+      expect(shown, `no slide shows exactly the region ${snippet.label}`).toBe(true);
+    }
+    expect(problems, 'the deck logged errors').toEqual([]);
+  });
+}
+
+/** Runs in the page: where the deck is, and what the current slide shows. */
+function readSlide() {
+  const position = document.getElementById('deck-position') as HTMLElement;
+  const slide = Number(position.dataset.slide);
+  const current = document.querySelector(`[data-slidev-no="${slide}"]`);
+  return {
+    slide,
+    step: position.dataset.step ?? '',
+    hasNext: position.dataset.hasNext === 'true',
+    code: [...(current?.querySelectorAll('.slidev-code') ?? [])].map((code) => code.textContent ?? ''),
+    brokenDiagram: /Syntax error in text/.test(current?.textContent ?? ''),
+  };
+}
+
+/** Console errors and uncaught exceptions of the page, collected for one assertion at the end. */
+function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}

@@ -1,0 +1,79 @@
+// `pnpm screenshots`: pictures of the decks for the README (docs/screenshots/slides-*.png), from the built decks.
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { ROOT } from '../../scripts/exercise-catalog';
+import { DECKS, type RunningDecks, startBuiltDecks } from './built-decks';
+
+const VIEWPORT = { width: 1280, height: 720 };
+let decks: RunningDecks;
+
+test.use({ viewport: VIEWPORT });
+test.beforeAll(async () => {
+  decks = await startBuiltDecks();
+});
+test.afterAll(async () => {
+  await decks?.stop();
+});
+
+function deck(slug: string) {
+  const found = DECKS.find((each) => each.slug === slug);
+  if (!found) throw new Error(`No deck ${slug}`);
+  return found;
+}
+
+async function show(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  // The cursor would bring up Slidev's navigation bar.
+  await page.mouse.move(VIEWPORT.width / 2, 10);
+}
+
+async function save(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', `slides-${name}.png`) });
+}
+
+test('slides · title', async ({ page }) => {
+  await show(page, decks.deckUrl(deck('workshop-de'), 1));
+  await expect(page.getByRole('heading', { name: 'Echtzeit-Kommunikation' })).toBeVisible();
+  await save(page, 'title');
+});
+
+test('slides · code with line highlighting', async ({ page }) => {
+  // The second click highlights the resume: code from solutions/03-sse-notifications/server/sse-route.ts.
+  await show(page, `${decks.deckUrl(deck('workshop-de'), 'code-sse-route')}?clicks=2`);
+  await expect(page.locator('#deck-position')).toHaveAttribute('data-step', /:2$/);
+  await expect(page.locator('.slidev-code .highlighted').filter({ visible: true }).first()).toBeVisible();
+  await save(page, 'code');
+});
+
+test('slides · sequence diagram', async ({ page }) => {
+  await show(page, decks.deckUrl(deck('workshop-de'), 'diagram-sse'));
+  await expect(page.locator('svg[aria-roledescription="sequence"]').first()).toBeVisible();
+  await save(page, 'diagram');
+});
+
+test('slides · live poll', async ({ page, browser }) => {
+  // A room of 23: cast the votes through the API, as the phones would.
+  const votes = { ready: 11, okay: 8, coffee: 4 };
+  let device = 0;
+  for (const [optionId, count] of Object.entries(votes)) {
+    for (let index = 0; index < count; index += 1) {
+      device += 1;
+      const response = await page.request.post(`${decks.baseUrl}/api/poll/votes`, {
+        data: { questionId: 'mood', optionId, deviceId: `screenshot-${device}` },
+      });
+      expect(response.ok()).toBe(true);
+    }
+  }
+  await show(page, decks.deckUrl(deck('workshop-de'), 'poll-mood'));
+  await expect(page.locator('[data-poll="mood"]')).toHaveAttribute('data-total', '23');
+  await page.waitForTimeout(600); // the bars grow with a short transition
+  await save(page, 'poll');
+
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  await phone.goto(`${decks.baseUrl}/vote?q=mood&lang=de`);
+  await phone.getByRole('button', { name: 'Voll motiviert' }).click();
+  await expect(phone.locator('[data-question="mood"] .status')).toContainText('Gespeichert');
+  await phone.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'slides-vote-page.png') });
+  await phone.close();
+});
