@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { lanAddress } from './lan-address';
-import { createPollServer, type PollServer, SLIDES_ROOT } from './poll-server';
+import { chooseLanAddress } from './lan-address';
+import { createPollServer, POLL_DATA_DIR, type PollServer, SLIDES_ROOT } from './poll-server';
 
 // Started by `pnpm slides` next to Slidev; alone: `node --import tsx poll/index.ts` in slides/.
 async function main(): Promise<void> {
   const port = readPort(process.env.POLL_PORT, 3040);
-  const publicHost = process.env.POLL_HOST || lanAddress();
+  const publicHost = process.env.POLL_HOST || announceLanAddress();
   const server = createPollServer({
     publicHost,
-    snapshotFile: process.env.POLL_DATA_FILE || path.join(SLIDES_ROOT, '.poll-data', 'votes.json'),
+    dataDir: process.env.POLL_DATA_DIR || POLL_DATA_DIR,
     distDir: path.join(SLIDES_ROOT, 'dist'),
   });
   try {
@@ -22,9 +22,21 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `Poll: students vote at http://${publicHost}:${port}/vote (built decks: http://localhost:${port}/)`,
+    `Poll: students vote at http://${publicHost}:${port}/vote?deck=workshop (or ?deck=pubsub); built decks: http://localhost:${port}/`,
   );
   stopOnSignals(server);
+}
+
+/** The address for the QR code, with every candidate logged so a wrong pick is easy to spot and override. */
+function announceLanAddress(): string {
+  const { address, candidates } = chooseLanAddress();
+  const listed = candidates.map((each) => `${each.address} (${each.interfaceName})`).join(', ');
+  console.log(
+    candidates.length === 0
+      ? 'Poll: no LAN address found (offline?); only this machine can vote. POLL_HOST=<address> sets one.'
+      : `Poll: LAN address ${address}; candidates: ${listed}. POLL_HOST=<address> picks another.`,
+  );
+  return address;
 }
 
 function readPort(text: string | undefined, fallback: number): number {

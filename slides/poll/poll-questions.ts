@@ -49,3 +49,30 @@ export const POLL_QUESTIONS: readonly PollQuestion[] = [
   familiarity('webtransport', 'WebTransport'),
   familiarity('pubsub', 'Pub/Sub'),
 ];
+
+/** The two talks. Each has its own questions, its own votes and its own file in `.poll-data/`. */
+export type PollDeck = 'workshop' | 'pubsub';
+
+/**
+ * Which questions each talk asks, in the order of its slides: the vote page shows these, and a vote for a
+ * question of the other talk is refused. `scripts/deck-polls.test.ts` checks them against the decks.
+ */
+export const DECK_QUESTIONS: Readonly<Record<PollDeck, readonly string[]>> = {
+  workshop: ['mood', 'short-polling', 'long-polling', 'sse', 'websocket', 'webtransport', 'webrtc'],
+  pubsub: ['websocket', 'sse', 'pubsub'],
+};
+
+export const POLL_DECKS = Object.keys(DECK_QUESTIONS) as PollDeck[];
+
+export function isPollDeck(value: unknown): value is PollDeck {
+  return typeof value === 'string' && Object.hasOwn(DECK_QUESTIONS, value);
+}
+
+/** The questions of one talk, in its order. */
+export function questionsOf(deck: PollDeck): PollQuestion[] {
+  return DECK_QUESTIONS[deck].map((id) => {
+    const question = POLL_QUESTIONS.find((each) => each.id === id);
+    if (!question) throw new TypeError(`DECK_QUESTIONS.${deck} names the unknown question "${id}"`);
+    return question;
+  });
+}

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
 import { openSseStream, type SseStream } from '../../solutions/03-sse-notifications/server/sse-stream';
-import { POLL_QUESTIONS, type PollQuestion } from './poll-questions';
+import type { PollHello, TallyEvent } from './poll-events';
+import { isPollDeck, POLL_DECKS, type PollDeck, type PollQuestion, questionsOf } from './poll-questions';
 import { PollStore } from './poll-store';
 import { readSnapshot, saveSnapshotOnChange } from './snapshot-file';
 import { parseVoteInput } from './vote-input';
@@ -17,17 +18,29 @@ const SLIDES_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export interface PollServerOptions {
   /** Where phones reach this server, e.g. `192.168.1.20`; put into the vote URL and the QR code. */
   publicHost: string;
-  /** Votes are kept in this JSON file between runs; without it they live in memory only. */
-  snapshotFile?: string;
+  /** Each talk's votes are kept in `<dataDir>/<deck>.json` between runs; without it they live in memory only. */
+  dataDir?: string;
   /** Built decks (`slides/dist`), served at `/<deck>/` so slides and poll share one origin. */
   distDir?: string;
-  questions?: readonly PollQuestion[];
+  /** The questions of each talk (default: `DECK_QUESTIONS` of poll-questions.ts). */
+  decks?: Partial<Record<PollDeck, readonly PollQuestion[]>>;
   /** Comment sent on an idle event stream this often (default 15 s). */
   keepAliveMs?: number;
+  /** Distinct devices per question (default 2000); more get 429. */
+  maxDevicesPerQuestion?: number;
+  /** Open event streams of all talks together (default 500); more get 503. */
+  maxStreams?: number;
+  /** Milliseconds between a vote and writing the votes file (default 1000). */
+  saveDelayMs?: number;
+  /** Builds the vote page's script (default: `vote.ts` without its types). */
+  buildVoteScript?: () => Promise<string>;
 }
 
 export interface PollServer {
-  readonly store: PollStore;
+  /** The votes of one talk. */
+  store(deck: PollDeck): PollStore;
+  /** How many event streams are open now. */
+  readonly openStreams: number;
   /** Starts listening on all interfaces, so phones in the room can vote (port 0 picks a free one). */
   listen(port: number): Promise<AddressInfo>;
   /** Writes the last votes, ends every open stream and closes the port. */
@@ -36,40 +49,65 @@ export interface PollServer {
 
 /**
  * The audience poll: a vote page for phones, a JSON API for votes, and an event stream of the counts
- * that the slides listen to. The stream is exercise 03's SSE code, not a copy of it.
+ * that the slides listen to. The stream is exercise 03's SSE code, not a copy of it. Each talk (`?deck=`)
+ * has its own questions and votes.
  */
 export function createPollServer(options: PollServerOptions): PollServer {
-  const questions = options.questions ?? POLL_QUESTIONS;
-  const snapshot = options.snapshotFile ? readSnapshot(options.snapshotFile) : {};
-  const store = new PollStore(questions, snapshot);
-  const stopSaving = options.snapshotFile ? saveSnapshotOnChange(store, options.snapshotFile) : () => {};
+  const stores = new Map<PollDeck, PollStore>();
+  const stopSaving: Array<() => void> = [];
+  for (const deck of POLL_DECKS) {
+    const questions = options.decks?.[deck] ?? questionsOf(deck);
+    const file = options.dataDir ? path.join(options.dataDir, `${deck}.json`) : undefined;
+    const store = new PollStore(questions, file ? readSnapshot(file) : {}, {
+      maxDevicesPerQuestion: options.maxDevicesPerQuestion,
+    });
+    stores.set(deck, store);
+    if (file) stopSaving.push(saveSnapshotOnChange(store, file, options.saveDelayMs));
+  }
+  const maxStreams = options.maxStreams ?? 500;
   const streamOptions = {
     keepAliveMs: options.keepAliveMs ?? 15_000,
     retryMs: 2_000,
     maxBufferedBytes: 1 << 20,
   };
-  const voteScript = transpileVoteScript();
+  // Built once at start; a failure is logged here (no unhandled rejection) and answered with 500 below.
+  const voteScript = (options.buildVoteScript ?? transpileVoteScript)();
+  voteScript.catch((error: unknown) => {
+    console.error(
+      `The vote page's script could not be built: ${error instanceof Error ? error.message : error}`,
+    );
+  });
   let port = 0;
   let eventId = 0;
+  let openStreams = 0;
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/api/poll', (_request, response) => {
-    response.json({ voteUrl: `http://${options.publicHost}:${port}/vote`, questions: store.questions });
+  app.get('/api/poll', (request, response) => {
+    const deck = deckOf(request, response);
+    if (deck) response.json({ voteUrl: voteUrl(deck), questions: storeOf(deck).questions });
   });
-  app.get('/api/poll/tallies', (_request, response) => {
-    response.json(store.tallies());
+  app.get('/api/poll/tallies', (request, response) => {
+    const deck = deckOf(request, response);
+    if (deck) response.json(storeOf(deck).tallies());
+  });
+  // A HEAD (a link checker, curl -I) gets the headers and is done; it must not hold a stream open.
+  app.head('/api/poll/events', (request, response) => {
+    if (deckOf(request, response)) response.status(200).type('text/event-stream').end();
   });
   app.get('/api/poll/events', pollEvents);
   app.post('/api/poll/votes', express.json({ limit: '2kb' }), postVote);
   app.get('/vote', (request, response) => {
     response.type('html').send(renderVotePage(request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en'));
   });
-  app.get('/vote/vote.js', async (_request, response, next) => {
+  app.get('/vote/vote.js', async (_request, response) => {
     try {
       response.type('js').send(await voteScript);
-    } catch (error) {
-      next(error);
+    } catch {
+      // Logged once at start, not on every phone's request.
+      response
+        .status(500)
+        .json({ error: "The vote page's script could not be built; see the poll server's log." });
     }
   });
   if (options.distDir) serveDecks(app, options.distDir);
@@ -78,13 +116,45 @@ export function createPollServer(options: PollServerOptions): PollServer {
 
   const httpServer = createServer(app);
 
+  function storeOf(deck: PollDeck): PollStore {
+    return stores.get(deck) as PollStore;
+  }
+
+  function voteUrl(deck: PollDeck): string {
+    return `http://${options.publicHost}:${port}/vote?deck=${deck}`;
+  }
+
+  /** The `?deck=` of a request, or undefined after answering 400. */
+  function deckOf(request: express.Request, response: express.Response): PollDeck | undefined {
+    const deck = request.query.deck;
+    if (isPollDeck(deck)) return deck;
+    response.status(400).json({ error: `Add ?deck= with one of ${POLL_DECKS.join(', ')}.` });
+    return undefined;
+  }
+
   function pollEvents(request: express.Request, response: express.Response): void {
+    const deck = deckOf(request, response);
+    if (!deck) return;
+    if (openStreams >= maxStreams) {
+      response
+        .status(503)
+        .set('Retry-After', '10')
+        .json({ error: `The poll already serves ${maxStreams} event streams. Try again later.` });
+      return;
+    }
+    const store = storeOf(deck);
     const stream: SseStream = openSseStream(request, response, streamOptions);
-    stream.send(frame('tallies', store.tallies()));
+    openStreams += 1;
+    const hello: PollHello = { voteUrl: voteUrl(deck), questions: store.questions, tallies: store.tallies() };
+    stream.send(frame('poll', hello));
     const unsubscribe = store.subscribe((questionId, tally) => {
-      stream.send(frame('tally', { questionId, tally }));
+      const event: TallyEvent = { questionId, tally };
+      stream.send(frame('tally', event));
     });
-    stream.onClose(unsubscribe);
+    stream.onClose(() => {
+      openStreams -= 1;
+      unsubscribe();
+    });
   }
 
   function postVote(request: express.Request, response: express.Response): void {
@@ -93,13 +163,13 @@ export function createPollServer(options: PollServerOptions): PollServer {
       response.status(400).json({ error: input.error });
       return;
     }
-    const { questionId, deviceId, optionId } = input.value;
-    const result = store.vote(questionId, deviceId, optionId);
+    const { deck, questionId, deviceId, optionId } = input.value;
+    const result = storeOf(deck).vote(questionId, deviceId, optionId);
     if (!result.ok) {
-      response.status(400).json({ error: result.error });
+      response.status(result.reason === 'full' ? 429 : 400).json({ error: result.error });
       return;
     }
-    response.json({ questionId, optionId, tally: result.tally });
+    response.json({ deck, questionId, optionId, tally: result.tally });
   }
 
   function frame(event: string, data: unknown): string {
@@ -120,7 +190,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
   }
 
   function close(): Promise<void> {
-    stopSaving();
+    for (const stop of stopSaving) stop();
     return new Promise((resolve) => {
       httpServer.close(() => resolve());
       // Event streams never end by themselves; close them so the port is freed now.
@@ -128,7 +198,14 @@ export function createPollServer(options: PollServerOptions): PollServer {
     });
   }
 
-  return { store, listen, close };
+  return {
+    store: storeOf,
+    get openStreams() {
+      return openStreams;
+    },
+    listen,
+    close,
+  };
 }
 
 /** `/workshop-de/` etc.: the static build of each deck, and `/` lists them. */
@@ -150,7 +227,7 @@ function serveDecks(app: express.Express, distDir: string): void {
 
 const apiNotFound: RequestHandler = (request, response) => {
   response.status(404).json({
-    error: `No route for ${request.method} ${request.originalUrl}. Try GET /api/poll or POST /api/poll/votes.`,
+    error: `No route for ${request.method} ${request.originalUrl}. Try GET /api/poll?deck=workshop or POST /api/poll/votes.`,
   });
 };
 
@@ -173,3 +250,6 @@ const jsonErrors: ErrorRequestHandler = (error, _request, response, next) => {
 
 /** The slides folder, for callers that want the default places of `dist` and `.poll-data`. */
 export const SLIDES_ROOT = SLIDES_DIR;
+
+/** Where `pnpm slides` keeps the votes: `workshop.json` and `pubsub.json`; delete one to start over. */
+export const POLL_DATA_DIR = path.join(SLIDES_DIR, '.poll-data');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PollQuestion } from './poll-questions';
-import { PollStore } from './poll-store';
+import { type PollSnapshot, PollStore } from './poll-store';
 
 const QUESTIONS: PollQuestion[] = [
   {
@@ -45,10 +45,12 @@ describe('PollStore', () => {
     const store = new PollStore(QUESTIONS);
     expect(store.vote('nope', 'device-a', 'used')).toEqual({
       ok: false,
+      reason: 'invalid',
       error: 'There is no question "nope". Known: sse, mood.',
     });
     expect(store.vote('sse', 'device-a', 'maybe')).toEqual({
       ok: false,
+      reason: 'invalid',
       error: 'Question "sse" has no option "maybe". Known: used, never.',
     });
     expect(store.tally('sse')).toEqual({ used: 0, never: 0 });
@@ -91,6 +93,68 @@ describe('PollStore', () => {
     store.subscribe(listener);
     store.reset('sse');
     expect(listener).toHaveBeenCalledWith('sse', { used: 0, never: 0 });
+  });
+
+  it('skips parts of a snapshot that are not device → option maps', () => {
+    const broken = { sse: null, mood: ['ok'], other: 3 } as unknown as PollSnapshot;
+    const store = new PollStore(QUESTIONS, broken);
+    expect(store.tallies()).toEqual({ sse: { used: 0, never: 0 }, mood: { ok: 0 } });
+    const mixed = { sse: { 'device-a': 'used', 'device-b': 7 } } as unknown as PollSnapshot;
+    expect(new PollStore(QUESTIONS, mixed).tally('sse')).toEqual({ used: 1, never: 0 });
+  });
+
+  it('takes at most maxDevicesPerQuestion devices per question; those can still change their vote', () => {
+    const store = new PollStore(QUESTIONS, {}, { maxDevicesPerQuestion: 2 });
+    store.vote('sse', 'device-a', 'used');
+    store.vote('sse', 'device-b', 'used');
+    expect(store.vote('sse', 'device-c', 'never')).toMatchObject({ ok: false, reason: 'full' });
+    expect(store.vote('sse', 'device-a', 'never')).toEqual({
+      ok: true,
+      questionId: 'sse',
+      tally: { used: 1, never: 1 },
+    });
+    // Another question has its own room.
+    expect(store.vote('mood', 'device-c', 'ok').ok).toBe(true);
+    // A snapshot with more devices than that is cut at the limit, too.
+    const restored = new PollStore(
+      QUESTIONS,
+      { sse: { a: 'used', b: 'used', c: 'used' } },
+      { maxDevicesPerQuestion: 2 },
+    );
+    expect(restored.tally('sse')).toEqual({ used: 2, never: 0 });
+  });
+
+  it('keeps the counts as votes arrive: a tally does not go through every device', () => {
+    const many = Array.from(
+      { length: 20 },
+      (_, index) => ({ ...QUESTIONS[0], id: `q${index}` }) as PollQuestion,
+    );
+    const filled = (devices: number) => {
+      const store = new PollStore(many);
+      for (const question of many) {
+        for (let device = 0; device < devices; device += 1) {
+          store.vote(question.id, `device-${device}`, device % 3 === 0 ? 'never' : 'used');
+        }
+      }
+      return store;
+    };
+    const full = filled(2000);
+    // The counts stay right through moves and resets.
+    full.vote('q0', 'device-1', 'never');
+    full.reset('q1');
+    expect(full.tally('q0')).toEqual({ used: 1332, never: 668 });
+    expect(full.tally('q1')).toEqual({ used: 0, never: 0 });
+    // Asking for all counts costs the same with 2000 devices as with one (counting the devices on every ask
+    // made it hundreds of times slower).
+    const timeTallies = (store: PollStore) => {
+      const started = performance.now();
+      for (let round = 0; round < 500; round += 1) store.tallies();
+      return performance.now() - started;
+    };
+    const small = filled(1);
+    timeTallies(small);
+    timeTallies(full);
+    expect(timeTallies(full)).toBeLessThan(timeTallies(small) * 10 + 50);
   });
 
   it('throws when asked for the tally of an unknown question: that is a programming error', () => {

@@ -2,7 +2,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PollSnapshot, PollStore } from './poll-store';
 
-/** Reads the votes of an earlier run; a missing or unreadable file starts empty (with a warning). */
+/**
+ * Reads the votes of an earlier run. A missing file starts empty; an unreadable one starts empty with a
+ * warning; parts that are not `question → { device: option }` are skipped with a warning, the rest is kept.
+ */
 export function readSnapshot(file: string): PollSnapshot {
   let text: string;
   try {
@@ -10,28 +13,63 @@ export function readSnapshot(file: string): PollSnapshot {
   } catch {
     return {};
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-      return parsed as PollSnapshot;
+    parsed = JSON.parse(text);
   } catch {
-    // Falls through to the warning: a half-written file must not stop the talk.
+    // A half-written or hand-edited file must not stop the talk.
   }
-  console.warn(`Ignoring ${file}: it is not a poll snapshot. The poll starts empty.`);
-  return {};
+  if (!isPlainObject(parsed)) {
+    console.warn(`Ignoring ${file}: it is not a poll snapshot. The poll starts empty.`);
+    return {};
+  }
+  const snapshot: PollSnapshot = {};
+  const skipped: string[] = [];
+  for (const [questionId, devices] of Object.entries(parsed)) {
+    if (!isPlainObject(devices)) {
+      skipped.push(`"${questionId}" (not an object of votes)`);
+      continue;
+    }
+    const votes: Record<string, string> = {};
+    let badVotes = 0;
+    for (const [deviceId, optionId] of Object.entries(devices)) {
+      if (typeof optionId === 'string') votes[deviceId] = optionId;
+      else badVotes += 1;
+    }
+    if (badVotes > 0) skipped.push(`${badVotes} vote(s) of "${questionId}" (the option is not a string)`);
+    snapshot[questionId] = votes;
+  }
+  if (skipped.length > 0) console.warn(`Skipping parts of ${file}: ${skipped.join('; ')}.`);
+  return snapshot;
 }
 
 /**
  * Writes the store to `file` shortly after every change, so results survive a restart. Writes go to a
- * temporary file first and are renamed, so a crash never leaves half a file. Returns the function that stops.
+ * temporary file first and are renamed, so a crash never leaves half a file. A failed write (full disk, no
+ * permission) is logged once and tried again after the next change; the poll goes on in memory meanwhile.
+ * Returns the function that stops (and writes what is still unsaved).
  */
-export function saveSnapshotOnChange(store: PollStore, file: string, delayMs = 250): () => void {
+export function saveSnapshotOnChange(store: PollStore, file: string, delayMs = 1000): () => void {
   let timer: NodeJS.Timeout | undefined;
+  let failing = false;
   const write = () => {
     timer = undefined;
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, `${JSON.stringify(store.snapshot(), null, 2)}\n`);
-    renameSync(`${file}.tmp`, file);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      // Compact JSON: up to 2000 devices per question, written again after each burst of votes.
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(store.snapshot())}\n`);
+      renameSync(`${file}.tmp`, file);
+      if (failing) console.warn(`Poll votes are saved to ${file} again.`);
+      failing = false;
+    } catch (error) {
+      if (!failing) {
+        const reason = error instanceof Error ? error.message : String(error);
+        console.error(
+          `Could not save the poll votes to ${file} (${reason}). Trying again after the next vote.`,
+        );
+      }
+      failing = true;
+    }
   };
   const unsubscribe = store.subscribe(() => {
     timer ??= setTimeout(write, delayMs);
@@ -43,4 +81,8 @@ export function saveSnapshotOnChange(store: PollStore, file: string, delayMs = 2
       write();
     }
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,9 @@
+import { isPollDeck, POLL_DECKS, type PollDeck } from './poll-questions';
+
 /** One vote as the vote page sends it: `POST /api/poll/votes`. */
 export interface VoteInput {
+  /** Which talk: each has its own questions and votes. */
+  deck: PollDeck;
   questionId: string;
   optionId: string;
   /** A random id the vote page keeps in localStorage: one vote per device and question. */
@@ -14,9 +18,15 @@ const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 /** Checks the shape of a vote body; whether the question and option exist is the store's business. */
 export function parseVoteInput(body: unknown): VoteInputResult {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, error: 'Send a JSON object: {"questionId": "…", "optionId": "…", "deviceId": "…"}.' };
+    return {
+      ok: false,
+      error: 'Send a JSON object: {"deck": "…", "questionId": "…", "optionId": "…", "deviceId": "…"}.',
+    };
   }
-  const { questionId, optionId, deviceId } = body as Record<string, unknown>;
+  const { deck, questionId, optionId, deviceId } = body as Record<string, unknown>;
+  if (!isPollDeck(deck)) {
+    return { ok: false, error: `deck must be one of ${POLL_DECKS.join(', ')}.` };
+  }
   if (typeof questionId !== 'string' || !ID_PATTERN.test(questionId)) {
     return { ok: false, error: 'questionId must be a short id such as "mood".' };
   }
@@ -26,5 +36,5 @@ export function parseVoteInput(body: unknown): VoteInputResult {
   if (typeof deviceId !== 'string' || !DEVICE_ID_PATTERN.test(deviceId)) {
     return { ok: false, error: 'deviceId must be 8 to 64 letters, digits, "-" or "_".' };
   }
-  return { ok: true, value: { questionId, optionId, deviceId } };
+  return { ok: true, value: { deck, questionId, optionId, deviceId } };
 }

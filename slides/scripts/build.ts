@@ -1,14 +1,13 @@
 // `pnpm slides:build [workshop|pubsub] [de|en]`: every deck (or the one named) into dist/<deck>-<lang>/.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { DECKS, DIST_DIR, SLIDES_ROOT, slidevCli } from './decks';
+import { type Deck, DIST_DIR, SLIDES_ROOT, selectDecks, slidevCli } from './decks';
 
-const wanted = process.argv.slice(2).flatMap((arg) => arg.split(/[.-]/));
-const decks = DECKS.filter((deck) => wanted.every((word) => word === deck.name || word === deck.language));
-if (decks.length === 0) {
-  console.error(
-    `No deck matches "${wanted.join(' ')}". Decks: ${DECKS.map((deck) => deck.slug).join(', ')}.`,
-  );
+let decks: Deck[];
+try {
+  decks = selectDecks(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
 

@@ -32,6 +32,21 @@ export function findDeck(name: string | undefined, language: string | undefined)
   return DECKS.find((deck) => deck.name === wantedName && deck.language === wantedLanguage);
 }
 
+/**
+ * `pnpm slides:build pubsub en`, `… workshop-de`, `… pubsub.en.md`: the decks that every word names (all of
+ * them without words). Throws with the list of decks when none matches, so a typo never does nothing.
+ */
+export function selectDecks(args: readonly string[]): Deck[] {
+  const wanted = args.flatMap((arg) => arg.split(/[.-]/)).filter((word) => word !== '' && word !== 'md');
+  const decks = DECKS.filter((deck) => wanted.every((word) => word === deck.name || word === deck.language));
+  if (decks.length === 0) {
+    throw new Error(
+      `No deck matches "${args.join(' ')}". Decks: ${DECKS.map((deck) => deck.slug).join(', ')}.`,
+    );
+  }
+  return decks;
+}
+
 /** The Slidev command line, run with Node itself (works the same on Windows). */
 export function slidevCli(): string {
   return path.join(SLIDES_ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs');

@@ -8,14 +8,19 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../tests/harness/chromium';
-import { createPollServer } from '../poll/poll-server';
-import { DECKS, DIST_DIR, SLIDES_ROOT } from './decks';
+import { createPollServer, POLL_DATA_DIR } from '../poll/poll-server';
+import { type Deck, DIST_DIR, SLIDES_ROOT, selectDecks } from './decks';
 
 /** Slidev's canvas: 980 px wide, 16:9. */
 const PAGE = { width: 980, height: 552 };
 
-const wanted = process.argv.slice(2).flatMap((arg) => arg.split(/[.-]/));
-const decks = DECKS.filter((deck) => wanted.every((word) => word === deck.name || word === deck.language));
+let decks: Deck[];
+try {
+  decks = selectDecks(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const missing = decks.filter((deck) => !existsSync(path.join(DIST_DIR, deck.slug, 'index.html')));
 if (missing.length > 0) {
   console.error(
@@ -25,11 +30,7 @@ if (missing.length > 0) {
 }
 
 // The poll server serves the decks, so the poll slides show the room's results (kept in .poll-data/).
-const server = createPollServer({
-  publicHost: 'localhost',
-  snapshotFile: path.join(SLIDES_ROOT, '.poll-data', 'votes.json'),
-  distDir: DIST_DIR,
-});
+const server = createPollServer({ publicHost: 'localhost', dataDir: POLL_DATA_DIR, distDir: DIST_DIR });
 const { port } = await server.listen(0);
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
@@ -40,8 +41,11 @@ try {
     await page.locator('#export-content .print-slide-container').first().waitFor();
     // Mermaid renders in a hidden container first; the diagrams are done when it is empty.
     await page.waitForFunction("!document.querySelector('#mermaid-rendering-container div')");
-    // The poll slides' counts come over an event stream that never ends, so no "network idle" to wait for.
-    await page.waitForFunction("document.querySelectorAll('[data-poll] .poll-row').length > 0");
+    // The poll slides' counts come over an event stream that never ends, so no "network idle" to wait for:
+    // every poll on the deck has its bars (a deck without a poll has nothing to wait for).
+    await page.waitForFunction(
+      "[...document.querySelectorAll('[data-poll]')].every((poll) => poll.querySelector('.poll-row'))",
+    );
     await page.waitForTimeout(500);
     const output = path.join(DIST_DIR, 'pdf', `${deck.slug}.pdf`);
     await page.pdf({

@@ -5,8 +5,9 @@ import { findSnippetImports, snippetProblems } from './snippet-regions';
 
 /**
  * Slidev 52 silently shows the WHOLE file when a `#region` is missing (and fails only for a missing file in
- * some cases). This plugin stops `slidev build` and `slidev` (dev) first, listing every broken import, so a
- * renamed function in a solution cannot leave a slide with the wrong code.
+ * some cases), and takes highlight steps past the end of a region without a word. This plugin stops
+ * `slidev build` and `slidev` (dev) first, listing every broken import, so a changed function in a solution
+ * cannot leave a slide with the wrong code or highlights that point at nothing.
  */
 export function snippetRegions(slidesRoot: string): Plugin {
   return {
@@ -15,7 +16,7 @@ export function snippetRegions(slidesRoot: string): Plugin {
       const decks = decksOf(process.argv, slidesRoot);
       const problems = decks.flatMap((deck) => snippetProblems(findSnippetImports(deck, slidesRoot)));
       if (problems.length > 0) {
-        throw new Error(`Code on the slides points at code that is not there:\n  ${problems.join('\n  ')}`);
+        throw new Error(`Code on the slides does not match the solutions:\n  ${problems.join('\n  ')}`);
       }
     },
   };

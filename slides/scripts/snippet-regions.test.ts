@@ -25,6 +25,37 @@ function fixture(): { slides: string; deck: string } {
 }
 
 describe('snippet regions', () => {
+  it('fails a highlight step that names a line beyond the region', () => {
+    const { slides } = fixture();
+    const deck = path.join(slides, 'steps.en.md');
+    // The region "greet" has 3 lines.
+    writeFileSync(
+      deck,
+      [
+        '<<< @/../solutions/app.ts#greet ts {1|2-3|all}',
+        "<<< @/../solutions/app.ts#greet ts {1|3-5|all}{maxHeight:'300px'}",
+        '<<< @/../solutions/app.ts#greet ts {2,7}',
+        '<<< @/../solutions/app.ts#greet ts {two}',
+        '<<< @/../solutions/app.ts#greet ts',
+      ].join('\n'),
+    );
+    const problems = snippetProblems(findSnippetImports(deck, slides));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^steps\.en\.md:2: highlight "3-5" is beyond the 3 lines of region "greet" in .*app\.ts$/,
+      ),
+      expect.stringMatching(/^steps\.en\.md:3: highlight "7" is beyond the 3 lines/),
+      'steps.en.md:4: highlight "two" is not a line or a range like 3-5',
+    ]);
+  });
+
+  it('finds no problem in the real decks: every region exists and every highlight step is inside it', () => {
+    const slidesRoot = path.resolve(import.meta.dirname, '..');
+    for (const deck of ['workshop.de.md', 'workshop.en.md', 'pubsub.de.md', 'pubsub.en.md']) {
+      expect(snippetProblems(findSnippetImports(path.join(slidesRoot, deck), slidesRoot)), deck).toEqual([]);
+    }
+  });
+
   it('finds imports in the deck and in the slides it imports with src:', () => {
     const { slides, deck } = fixture();
     const imports = findSnippetImports(deck, slides);

@@ -9,9 +9,13 @@ export interface SnippetImport {
   /** The imported source file, resolved. */
   sourceFile: string;
   region: string | undefined;
+  /** The line-highlighting steps, e.g. `3|5-12|all` from `{3|5-12|all}`; undefined without them. */
+  highlights: string | undefined;
 }
 
-const SNIPPET_LINE = /^<<<\s+(\S+)/;
+const SNIPPET_LINE = /^<<<\s+(\S+)(.*)$/;
+/** The first `{…}` after the path: Slidev's highlight steps (a second one holds options such as maxHeight). */
+const HIGHLIGHTS = /\{([^}]*)\}/;
 const SRC_LINE = /^src:\s*(\S+)\s*$/;
 
 /**
@@ -37,6 +41,7 @@ export function findSnippetImports(
         line: index + 1,
         sourceFile: resolveFrom(file, markdownFile, slidesRoot),
         region,
+        highlights: HIGHLIGHTS.exec(snippet[2] ?? '')?.[1],
       });
       return;
     }
@@ -63,6 +68,34 @@ export function snippetProblems(imports: readonly SnippetImport[]): string[] {
     const hasEnd = new RegExp(`#endregion ${name}\\s*$`, 'm').test(source);
     if (!hasStart || !hasEnd) {
       problems.push(`${where}: region "${snippet.region}" is missing in ${snippet.sourceFile}`);
+      continue;
+    }
+    problems.push(...highlightProblems(snippet, where));
+  }
+  return problems;
+}
+
+/**
+ * Highlight steps that name lines the region does not have (Slidev then highlights nothing on that click,
+ * silently), or that Slidev would not understand. Lines count from 1 at the first line inside the region.
+ */
+function highlightProblems(snippet: SnippetImport, where: string): string[] {
+  if (snippet.highlights === undefined) return [];
+  const lineCount = regionText(snippet).split('\n').length;
+  const problems: string[] = [];
+  for (const part of snippet.highlights.split(/[|,]/).map((each) => each.trim())) {
+    if (['all', '*', 'none', 'hide', ''].includes(part)) continue;
+    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!range) {
+      problems.push(`${where}: highlight "${part}" is not a line or a range like 3-5`);
+      continue;
+    }
+    const first = Number(range[1]);
+    const last = Number(range[2] ?? range[1]);
+    if (first < 1 || last < first || last > lineCount) {
+      problems.push(
+        `${where}: highlight "${part}" is beyond the ${lineCount} lines of region "${snippet.region}" in ${snippet.sourceFile}`,
+      );
     }
   }
   return problems;

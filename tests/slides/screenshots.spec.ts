@@ -39,7 +39,8 @@ test('slides · title', async ({ page }) => {
 });
 
 test('slides · code with line highlighting', async ({ page }) => {
-  // The second click highlights the resume: code from solutions/03-sse-notifications/server/sse-route.ts.
+  // Two clicks in (the third step, lines 14-15): the stream subscribes to the feed and unsubscribes when it
+  // closes. Code from solutions/03-sse-notifications/server/sse-route.ts.
   await show(page, `${decks.deckUrl(deck('workshop-de'), 'code-sse-route')}?clicks=2`);
   await expect(page.locator('#deck-position')).toHaveAttribute('data-step', /:2$/);
   await expect(page.locator('.slidev-code .highlighted').filter({ visible: true }).first()).toBeVisible();
@@ -60,7 +61,7 @@ test('slides · live poll', async ({ page, browser }) => {
     for (let index = 0; index < count; index += 1) {
       device += 1;
       const response = await page.request.post(`${decks.baseUrl}/api/poll/votes`, {
-        data: { questionId: 'mood', optionId, deviceId: `screenshot-${device}` },
+        data: { deck: 'workshop', questionId: 'mood', optionId, deviceId: `screenshot-${device}` },
       });
       expect(response.ok()).toBe(true);
     }
@@ -71,7 +72,7 @@ test('slides · live poll', async ({ page, browser }) => {
   await save(page, 'poll');
 
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-  await phone.goto(`${decks.baseUrl}/vote?q=mood&lang=de`);
+  await phone.goto(`${decks.baseUrl}/vote?deck=workshop&q=mood&lang=de`);
   await phone.getByRole('button', { name: 'Voll motiviert' }).click();
   await expect(phone.locator('[data-question="mood"] .status')).toContainText('Gespeichert');
   await phone.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'slides-vote-page.png') });

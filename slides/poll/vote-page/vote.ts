@@ -1,4 +1,4 @@
-// The vote page on the students' phones: every question of the talk, one tap per answer.
+// The vote page on the students' phones: every question of the talk (`?deck=`), one tap per answer.
 import type { Language, PollQuestion } from '../poll-questions';
 
 interface PollInfo {
@@ -11,12 +11,14 @@ const TEXT = {
     saved: 'Gespeichert. Du kannst deine Antwort jederzeit ändern.',
     failed: 'Nicht gespeichert, bitte nochmal tippen.',
     offline: 'Der Poll-Server antwortet nicht. Bist du im selben WLAN?',
+    chooseTalk: 'Welcher Vortrag? Am einfachsten scannst du den QR-Code auf der Folie.',
   },
   en: {
     title: 'Audience poll',
     saved: 'Saved. You can change your answer at any time.',
     failed: 'Not saved, please tap again.',
     offline: 'The poll server does not answer. Are you on the same Wi-Fi?',
+    chooseTalk: 'Which talk? Scanning the QR code on the slide is easiest.',
   },
 } satisfies Record<Language, Record<string, string>>;
 
@@ -26,6 +28,15 @@ const CHOICES_KEY = 'realtime-workshop.poll.choices';
 const params = new URLSearchParams(window.location.search);
 const language: Language = readLanguage(params.get('lang'));
 const focusedQuestion = params.get('q');
+const deck = params.get('deck');
+/** The talks, for a vote URL typed without `?deck=`; the server checks the name. */
+const TALKS = [
+  {
+    deck: 'workshop',
+    title: { de: 'Echtzeit-Kommunikation (Workshop)', en: 'Real-time communication (workshop)' },
+  },
+  { deck: 'pubsub', title: { de: 'WebSocket API in Stud.IP', en: 'A WebSocket API for Stud.IP' } },
+];
 const text = TEXT[language];
 const app = document.getElementById('app') as HTMLElement;
 
@@ -50,6 +61,11 @@ function readChoices(): Record<string, string> {
   }
 }
 
+/** The talks ask some of the same questions; each keeps its own answer on the phone. */
+function choiceKey(question: PollQuestion): string {
+  return `${deck}:${question.id}`;
+}
+
 function readLanguage(requested: string | null): Language {
   if (requested === 'de' || requested === 'en') return requested;
   return navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
@@ -57,15 +73,19 @@ function readLanguage(requested: string | null): Language {
 
 async function vote(question: PollQuestion, optionId: string, card: HTMLElement): Promise<void> {
   const status = card.querySelector('.status') as HTMLElement;
+  const buttons = card.querySelectorAll<HTMLButtonElement>('button');
+  // One vote at a time per question: a second tap while the first is on its way would race it.
+  for (const button of buttons) button.disabled = true;
+  card.setAttribute('aria-busy', 'true');
   try {
     const response = await fetch('/api/poll/votes', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ questionId: question.id, optionId, deviceId: deviceId() }),
+      body: JSON.stringify({ deck, questionId: question.id, optionId, deviceId: deviceId() }),
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const choices = readChoices();
-    choices[question.id] = optionId;
+    choices[choiceKey(question)] = optionId;
     localStorage.setItem(CHOICES_KEY, JSON.stringify(choices));
     for (const button of card.querySelectorAll<HTMLButtonElement>('button')) {
       button.setAttribute('aria-pressed', String(button.dataset.option === optionId));
@@ -75,6 +95,9 @@ async function vote(question: PollQuestion, optionId: string, card: HTMLElement)
   } catch {
     status.className = 'status error';
     status.textContent = text.failed;
+  } finally {
+    for (const button of buttons) button.disabled = false;
+    card.removeAttribute('aria-busy');
   }
 }
 
@@ -105,21 +128,48 @@ async function start(): Promise<void> {
   const heading = document.createElement('h1');
   heading.textContent = text.title;
   app.replaceChildren(heading);
+  if (!deck) {
+    chooseTalk();
+    return;
+  }
   try {
-    const response = await fetch('/api/poll');
+    const response = await fetch(`/api/poll?deck=${encodeURIComponent(deck)}`);
+    if (response.status === 400) {
+      // A mistyped ?deck=: offer the real ones.
+      chooseTalk();
+      return;
+    }
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const info = (await response.json()) as PollInfo;
     const choices = readChoices();
     // The question of the slide on the projector first, the others below it.
     const ordered = [...info.questions].sort(
       (a, b) => Number(b.id === focusedQuestion) - Number(a.id === focusedQuestion),
     );
-    for (const question of ordered) app.append(renderQuestion(question, choices[question.id]));
+    for (const question of ordered) app.append(renderQuestion(question, choices[choiceKey(question)]));
   } catch {
     const offline = document.createElement('p');
     offline.className = 'status error';
     offline.textContent = text.offline;
     app.append(offline);
   }
+}
+
+/** Opened as plain `/vote`: a link per talk, keeping the language. */
+function chooseTalk(): void {
+  const hint = document.createElement('p');
+  hint.textContent = text.chooseTalk;
+  const list = document.createElement('ul');
+  list.className = 'talks';
+  for (const talk of TALKS) {
+    const link = document.createElement('a');
+    link.href = `/vote?deck=${talk.deck}&lang=${language}`;
+    link.textContent = talk.title[language];
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+  }
+  app.append(hint, list);
 }
 
 void start();

@@ -1,0 +1,210 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { type ClientRequest, get, type IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPollServer, type PollServer, type PollServerOptions } from './poll-server';
+
+let server: PollServer | undefined;
+let baseUrl = '';
+
+async function start(options: Partial<PollServerOptions> = {}): Promise<PollServer> {
+  server = createPollServer({
+    publicHost: 'poll.test',
+    buildVoteScript: async () => 'console.log("vote")',
+    ...options,
+  });
+  const { port } = await server.listen(0);
+  baseUrl = `http://localhost:${port}`;
+  return server;
+}
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  vi.restoreAllMocks();
+});
+
+/** An event stream as the slides open it, read by hand: the response and the text so far. */
+function openStream(query = '?deck=workshop'): Promise<{
+  request: ClientRequest;
+  response: IncomingMessage;
+  text: () => string;
+  until: (pattern: RegExp) => Promise<void>;
+}> {
+  return new Promise((resolve, reject) => {
+    const request = get(`${baseUrl}/api/poll/events${query}`, (response) => {
+      let text = '';
+      const waiting = new Set<() => void>();
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+        for (const check of waiting) check();
+      });
+      response.on('error', () => {});
+      resolve({
+        request,
+        response,
+        text: () => text,
+        until: (pattern) =>
+          new Promise<void>((done) => {
+            const check = () => {
+              if (pattern.test(text)) {
+                waiting.delete(check);
+                done();
+              }
+            };
+            waiting.add(check);
+            check();
+          }),
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let tries = 0; tries < 100 && !condition(); tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function errorOf(response: Response): Promise<string> {
+  return ((await response.json()) as { error: string }).error;
+}
+
+function postVote(body: unknown): Promise<Response> {
+  return fetch(`${baseUrl}/api/poll/votes`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('poll server', () => {
+  it('sends the vote URL, the questions and the counts as the first event of a stream', async () => {
+    await start();
+    const stream = await openStream('?deck=pubsub');
+    await stream.until(/event: poll\n[\s\S]*?\n\n/);
+    // The first event after the `retry:` line; its one data line holds the JSON.
+    const [, firstEvent = ''] = stream.text().split('\n\n');
+    expect(firstEvent).toMatch(/^event: poll$/m);
+    const hello = JSON.parse(/^data: (.*)$/m.exec(firstEvent)?.[1] ?? 'null');
+    expect(hello.voteUrl).toMatch(/^http:\/\/poll\.test:\d+\/vote\?deck=pubsub$/);
+    expect(hello.questions.map((question: { id: string }) => question.id)).toEqual([
+      'websocket',
+      'sse',
+      'pubsub',
+    ]);
+    expect(hello.tallies.pubsub).toEqual({ used: 0, seen: 0, never: 0 });
+    stream.request.destroy();
+  });
+
+  it('removes the listener of a stream the client aborts', async () => {
+    const poll = await start();
+    const stream = await openStream();
+    await stream.until(/event: poll/);
+    expect(poll.store('workshop').listenerCount).toBe(1);
+    expect(poll.openStreams).toBe(1);
+    stream.request.destroy();
+    await until(() => poll.store('workshop').listenerCount === 0);
+    expect(poll.store('workshop').listenerCount).toBe(0);
+    expect(poll.openStreams).toBe(0);
+  });
+
+  it('answers 503 with a JSON error beyond maxStreams, and takes streams again when one closes', async () => {
+    const poll = await start({ maxStreams: 2 });
+    const first = await openStream();
+    const second = await openStream();
+    const refused = await fetch(`${baseUrl}/api/poll/events?deck=workshop`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect(await errorOf(refused)).toMatch(/already serves 2 event streams/);
+    first.request.destroy();
+    await until(() => poll.openStreams === 1);
+    const third = await openStream();
+    expect(third.response.statusCode).toBe(200);
+    second.request.destroy();
+    third.request.destroy();
+  });
+
+  it('answers HEAD on the event stream at once, without holding a stream open', async () => {
+    const poll = await start();
+    const response = await fetch(`${baseUrl}/api/poll/events?deck=workshop`, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(2000),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    expect(poll.openStreams).toBe(0);
+    expect(poll.store('workshop').listenerCount).toBe(0);
+  });
+
+  it('refuses a stream or a question list without a known deck', async () => {
+    await start();
+    for (const query of ['', '?deck=other']) {
+      const events = await fetch(`${baseUrl}/api/poll/events${query}`);
+      expect(events.status).toBe(400);
+      expect(await errorOf(events)).toMatch(/deck=.*workshop, pubsub/);
+      expect((await fetch(`${baseUrl}/api/poll${query}`)).status).toBe(400);
+    }
+  });
+
+  it('keeps the talks apart: their own questions and their own votes', async () => {
+    const poll = await start();
+    const vote = { questionId: 'sse', optionId: 'used', deviceId: 'device-123' };
+    expect((await postVote({ deck: 'pubsub', ...vote })).status).toBe(200);
+    expect(poll.store('pubsub').tally('sse')).toEqual({ used: 1, seen: 0, never: 0 });
+    expect(poll.store('workshop').tally('sse')).toEqual({ used: 0, seen: 0, never: 0 });
+    // The mood poll is the workshop's; the pub/sub talk does not ask it.
+    const mood = await postVote({
+      deck: 'pubsub',
+      questionId: 'mood',
+      optionId: 'okay',
+      deviceId: 'device-123',
+    });
+    expect(mood.status).toBe(400);
+    expect(await errorOf(mood)).toMatch(/no question "mood"/);
+    const list = (await (await fetch(`${baseUrl}/api/poll?deck=workshop`)).json()) as {
+      voteUrl: string;
+      questions: Array<{ id: string }>;
+    };
+    expect(list.voteUrl).toMatch(/\/vote\?deck=workshop$/);
+    expect(list.questions[0]?.id).toBe('mood');
+  });
+
+  it('answers 429 with a JSON error when a question has maxDevicesPerQuestion devices', async () => {
+    await start({ maxDevicesPerQuestion: 1 });
+    const vote = { deck: 'workshop', questionId: 'sse', optionId: 'used' };
+    expect((await postVote({ ...vote, deviceId: 'device-aaa' })).status).toBe(200);
+    const refused = await postVote({ ...vote, deviceId: 'device-bbb' });
+    expect(refused.status).toBe(429);
+    expect(await errorOf(refused)).toMatch(/already has votes from 1 devices/);
+  });
+
+  it('keeps each talk in its own file in dataDir', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'poll-data-'));
+    await start({ dataDir, saveDelayMs: 10 });
+    await postVote({ deck: 'pubsub', questionId: 'pubsub', optionId: 'seen', deviceId: 'device-123' });
+    await server?.close();
+    server = undefined;
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'pubsub.json'), 'utf8'))).toEqual({
+      pubsub: { 'device-123': 'seen' },
+    });
+    expect(existsSync(path.join(dataDir, 'workshop.json'))).toBe(false);
+    const again = await start({ dataDir });
+    expect(again.store('pubsub').tally('pubsub')).toEqual({ used: 0, seen: 1, never: 0 });
+  });
+
+  it('survives a vote page script that does not build: logged once, 500 for the script, no crash', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // Without a handler this rejection would be unhandled, which ends a Node process (and fails this test).
+    await start({ buildVoteScript: () => Promise.reject(new Error('vite is missing')) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/could not be built: vite is missing/));
+    const script = await fetch(`${baseUrl}/vote/vote.js`);
+    expect(script.status).toBe(500);
+    expect(await errorOf(script)).toMatch(/could not be built/);
+    expect((await fetch(`${baseUrl}/api/poll?deck=workshop`)).ok).toBe(true);
+  });
+});
