@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BrokerMessage, ChannelMessage } from '../protocol/messages';
 import type { BrokerEngine } from './broker-engine';
 import { ChannelHub, type Subscriber } from './channel-hub';
@@ -208,7 +208,12 @@ describe('ChannelHub while a subscriber is replaying', () => {
     const hub = new ChannelHub(broken);
     const ada = fakeSubscriber('ada');
     hub.connect(ada);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await hub.subscribe(ada, 'ideas', 'ep-1');
+    expect(warn, 'the broker logs what went wrong').toHaveBeenCalledWith(
+      expect.stringContaining('Redis is down'),
+    );
+    warn.mockRestore();
     expect(ada.got.at(-1)).toMatchObject({ type: 'error', code: 'unavailable' });
     expect(JSON.stringify(ada.got.at(-1)), 'no internals to the client').not.toContain('Redis is down');
     expect(await engine.presence('ideas')).toEqual([]);
