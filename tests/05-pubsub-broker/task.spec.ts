@@ -82,7 +82,7 @@ test.describe('Part 1 · the client subscribes', () => {
       bob.locator('[data-ui="ideas"] li').filter({ hasText: 'Live quiz after each lecture' }),
       "Bob does not see Ada's idea. TODO 1.3: hand every broker message to onMessage.",
     ).toHaveCount(1);
-    await expect(bob.locator('[data-ui="connection-status"]')).toContainText(/connected/i);
+    await expect(bob.locator('[data-ui="connection-status"]')).toContainText(/^Connected/);
     await Promise.all([ada.context().close(), bob.context().close()]);
   });
 
@@ -108,7 +108,7 @@ test.describe('Part 1 · the client subscribes', () => {
     await expect(
       page.locator('[data-ui="connection-status"]'),
       'the page shows that it lost the broker',
-    ).not.toContainText(/^connected/i);
+    ).not.toContainText(/^Connected/);
     for (const text of ['Posted while you were away', 'Also posted while away']) {
       await postJson(`${appUrl}/api/ideas`, { text }, session.sessionKey);
     }
