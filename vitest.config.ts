@@ -28,6 +28,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'scripts',
+          include: ['scripts/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'exercises',
           include: ['exercises/*/{client,server,broker,protocol}/**/*.test.ts'],
           environment: 'node',

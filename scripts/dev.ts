@@ -1,14 +1,18 @@
 // `pnpm dev`: the page (Vite), the reference server and your server of one exercise, with labelled output.
 // Usage: `pnpm dev` inside an exercise folder, or at the root `pnpm dev [NN] [--solution]`.
 // `--variant NAME` runs `server/index.NAME.ts` and opens `index.NAME.html` (e.g. the SSE variant of the chat).
-// Exercise 05 runs app backend and broker instead (scripts/dev-pubsub.ts; `--own-broker`, `--redis`).
-import path from 'node:path';
+// Exercise 05 runs app backends and brokers instead (`--own-broker`, `--redis`).
 import { parseArgs, styleText } from 'node:util';
 import concurrently from 'concurrently';
-import { type DevPorts, portVariable, readDevPorts } from './dev-ports';
-import { readBrokerPorts, runPubSubStack } from './dev-pubsub';
+import { printBanner } from './dev-banner';
+import { readDevPorts } from './dev-ports';
 import { type Exercise, exerciseAt, findExercise, listExercises } from './exercise-catalog';
-import { isPortFree } from './ports';
+import { shellCommand, toolCommand, withLocalBin } from './launch-command';
+import { type Folder, type LaunchProcess, planLaunch } from './launch-plan';
+import { findBusyPorts } from './port-check';
+import { assertRedisReachable } from './redis-check';
+
+const DEFAULT_REDIS_URL = 'redis://localhost:6379';
 
 try {
   const { values, positionals } = parseArgs({
@@ -20,23 +24,18 @@ try {
     },
     allowPositionals: true,
   });
-  const { exercise, isSolution } = chooseExercise(positionals[0], values.solution);
-  const variant = checkVariant(values.variant);
+  const { exercise, folder } = chooseExercise(positionals[0], values.solution);
+  const redisUrl = values.redis ? process.env.REDIS_URL || DEFAULT_REDIS_URL : undefined;
+  const options = { variant: checkVariant(values.variant), ownBroker: values['own-broker'], redisUrl };
   const ports = readDevPorts(process.env, { student: exercise.studentPort });
-  const directory = isSolution ? exercise.solutionDir : exercise.starterDir;
-  if (exercise.stack === 'pubsub') {
-    const pubSubOptions = { ownBroker: values['own-broker'], redis: values.redis };
-    await runPubSubStack(exercise, directory, readBrokerPorts(process.env, ports), pubSubOptions);
-  } else {
-    if (values['own-broker'] || values.redis) {
-      throw new Error('--own-broker and --redis belong to exercise 05 (pub/sub broker).');
-    }
-    await assertPortsFree(ports);
-    printBanner(exercise, isSolution, ports, variant);
-    await run(exercise, directory, ports, variant);
-  }
+  const processes = planLaunch({ exercise, folder, ports, ...options });
+  const busy = await findBusyPorts(processes);
+  if (busy.length > 0) throw new Error(busy.join('\n'));
+  if (redisUrl) await assertRedisReachable(redisUrl);
+  printBanner({ exercise, folder, processes, ...options });
+  await run(processes);
 } catch (error) {
-  if (error instanceof Error) console.error(styleText('red', error.message));
+  console.error(styleText('red', error instanceof Error ? error.message : String(error)));
   process.exitCode = 1;
 }
 
@@ -46,80 +45,30 @@ function checkVariant(variant: string | undefined): string | undefined {
   return variant;
 }
 
+/** The exercise named on the command line, else the folder we are in, else the first exercise. */
 function chooseExercise(
   query: string | undefined,
-  isSolution: boolean,
-): { exercise: Exercise; isSolution: boolean } {
-  if (query) return { exercise: findExercise(query), isSolution };
+  solution: boolean,
+): { exercise: Exercise; folder: Folder } {
+  const asked: Folder = solution ? 'solutions' : 'exercises';
+  if (query) return { exercise: findExercise(query), folder: asked };
   const here = exerciseAt(process.cwd());
-  if (here) return here;
+  if (here) return { exercise: here.exercise, folder: here.isSolution ? 'solutions' : asked };
   const first = listExercises()[0];
   if (!first) throw new Error('No exercises found in exercises/.');
-  return { exercise: first, isSolution };
+  return { exercise: first, folder: asked };
 }
 
-async function assertPortsFree(ports: DevPorts): Promise<void> {
-  const busy: string[] = [];
-  for (const role of ['client', 'reference', 'student'] as const) {
-    if (await isPortFree(ports[role])) continue;
-    busy.push(
-      `Port ${ports[role]} is already in use (is another "pnpm dev" still running?). ` +
-        `Stop it, or pick another port with ${portVariable(role)}=<port>.`,
-    );
-  }
-  if (busy.length > 0) throw new Error(busy.join('\n'));
-}
-
-function printBanner(
-  exercise: Exercise,
-  isSolution: boolean,
-  ports: DevPorts,
-  variant: string | undefined,
-): void {
-  const folder = isSolution ? 'solutions' : 'exercises';
-  const page = variant ? `/index.${variant}.html` : '';
-  const lines = [
-    styleText('bold', `Exercise ${exercise.name} (${folder}/)${variant ? `, variant ${variant}` : ''}`),
-    `  Page              http://localhost:${ports.client}${page}`,
-    `  Reference server  http://localhost:${ports.reference}`,
-    `  Your server       http://localhost:${ports.student}   (${folder}/${exercise.name}/server/)`,
-    `  Check your work   pnpm verify ${exercise.number}`,
-    styleText('dim', '  Stop with Ctrl+C. Servers restart when you save a file; the page reloads by itself.'),
-    '',
-  ];
-  console.log(lines.join('\n'));
-}
-
-async function run(exercise: Exercise, directory: string, ports: DevPorts, variant: string | undefined) {
-  const allowedOrigins = `http://localhost:${ports.client},http://127.0.0.1:${ports.client}`;
-  const entryFile = variant ? `index.${variant}.ts` : 'index.ts';
-  const referenceEntry = path.relative(directory, path.join(exercise.solutionDir, 'server', entryFile));
+async function run(processes: LaunchProcess[]): Promise<void> {
   const { result } = concurrently(
-    [
-      {
-        name: 'page',
-        command: 'vite',
-        prefixColor: 'cyan',
-        env: {
-          CLIENT_PORT: String(ports.client),
-          VITE_REFERENCE_SERVER: `http://localhost:${ports.reference}`,
-          VITE_YOUR_SERVER: `http://localhost:${ports.student}`,
-        },
-      },
-      {
-        name: 'reference',
-        command: `tsx watch --clear-screen=false "${referenceEntry.split(path.sep).join('/')}"`,
-        prefixColor: 'magenta',
-        env: { PORT: String(ports.reference), ALLOWED_ORIGINS: allowedOrigins },
-      },
-      {
-        name: 'your server',
-        command: `tsx watch --clear-screen=false server/${entryFile}`,
-        prefixColor: 'green',
-        env: { PORT: String(ports.student), ALLOWED_ORIGINS: allowedOrigins },
-      },
-    ],
-    { cwd: directory, killOthersOn: ['failure'], prefix: '[{name}]', padPrefix: true },
+    processes.map((process_) => ({
+      name: process_.name,
+      command: shellCommand(toolCommand(process_, { watch: true })),
+      cwd: process_.cwd,
+      env: withLocalBin(process_.cwd, process_.env),
+      prefixColor: process_.color,
+    })),
+    { killOthersOn: ['failure'], prefix: '[{name}]', padPrefix: true },
   );
   try {
     await result;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { ROOT } from '../../scripts/exercise-catalog';
+import { findExercise } from '../../scripts/exercise-catalog';
+import { localUrl, planPubSubStack } from '../../scripts/launch-plan';
 import { findFreePort } from '../../scripts/ports';
 import type { Target } from '../harness/exercise-servers';
-import { ManagedProcess } from '../harness/managed-process';
+import { startPlanned } from '../harness/planned-process';
 import { startTcpProxy, type TcpProxy } from '../harness/tcp-proxy';
 
 export const EXERCISE = '05-pubsub-broker';
@@ -42,84 +42,37 @@ export interface PubSubStack {
 
 export async function startPubSubStack(options: PubSubStackOptions = {}): Promise<PubSubStack> {
   const { brokerCount = 1, withPage = true } = options;
-  if (brokerCount > 1 && !options.redisUrl)
-    throw new Error('Several brokers share their channels through Redis.');
-  const folder = (target: Target = 'solutions') => path.join(ROOT, target, EXERCISE);
   const clientPort = await findFreePort();
   const appPort = await findFreePort();
   const brokerPorts: number[] = [];
   for (let index = 0; index < brokerCount; index += 1) brokerPorts.push(await findFreePort());
 
-  const pageUrl = `http://localhost:${clientPort}`;
-  const appUrl = `http://localhost:${appPort}`;
-  const brokerUrls = brokerPorts.map((port) => `http://localhost:${port}`);
-  const shared: Record<string, string> = {
-    ALLOWED_ORIGINS: `${pageUrl},http://127.0.0.1:${clientPort}`,
-    // Each stack gets its own keys, so specs that share one Redis never see each other's channels.
-    REDIS_KEY_PREFIX: `test-${randomUUID().slice(0, 8)}`,
-    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
-    ...options.env,
-  };
-
-  const processes: ManagedProcess[] = [];
-  const startNode = (
-    label: string,
-    target: Target | undefined,
-    entry: string,
-    env: Record<string, string>,
-  ) => {
-    const process_ = new ManagedProcess({
-      label,
-      command: process.execPath,
-      args: ['--import', 'tsx', entry],
-      cwd: folder(target),
-      env: { ...shared, ...env },
-    });
-    processes.push(process_);
-    return process_;
-  };
+  const pageUrl = localUrl(clientPort);
+  const appUrl = localUrl(appPort);
+  const brokerUrls = brokerPorts.map(localUrl);
 
   const brokerProxy = options.proxyBroker && brokerPorts[0] ? await startTcpProxy(brokerPorts[0]) : undefined;
-  const publicBrokerUrls = brokerProxy ? [`http://localhost:${brokerProxy.port}`] : brokerUrls;
-
-  const brokers = brokerPorts.map((port, index) =>
-    startNode(`Broker ${index + 1} (${options.broker ?? 'solutions'})`, options.broker, 'broker/index.ts', {
-      PORT: String(port),
-    }),
-  );
-  const app = startNode(`App backend (${options.app ?? 'solutions'})`, options.app, 'server/index.ts', {
-    PORT: String(appPort),
-    BROKER_URL: brokerUrls[0] ?? '',
-    BROKER_PUBLIC_URLS: publicBrokerUrls.join(','),
+  // The same plan `pnpm dev` uses for 05 (page, brokers, app), in the mix of starter and reference asked for.
+  const planned = planPubSubStack({
+    exercise: findExercise(EXERCISE),
+    page: withPage ? { folder: options.page ?? 'solutions', port: clientPort } : undefined,
+    clientPort,
+    app: { folder: options.app ?? 'solutions', port: appPort },
+    brokers: brokerPorts.map((port) => ({ folder: options.broker ?? 'solutions', port })),
+    redisUrl: options.redisUrl,
+    // Each stack gets its own keys, so specs that share one Redis never see each other's channels.
+    serverEnv: { REDIS_KEY_PREFIX: `test-${randomUUID().slice(0, 8)}`, ...options.env },
+    publicBrokerUrls: brokerProxy ? [localUrl(brokerProxy.port)] : undefined,
   });
-  const page = withPage
-    ? new ManagedProcess({
-        label: `The page (${options.page ?? 'solutions'})`,
-        command: process.execPath,
-        args: [
-          path.join(folder(options.page), 'node_modules', 'vite', 'bin', 'vite.js'),
-          '--port',
-          String(clientPort),
-          '--strictPort',
-          '--bypass-lock',
-        ],
-        cwd: folder(options.page),
-        // Whichever app the client uses (the reference in Part 1, yours from Part 2), it reaches this one.
-        env: { VITE_REFERENCE_APP: appUrl, VITE_YOUR_APP: appUrl },
-      })
-    : undefined;
-  if (page) processes.push(page);
+  const processes = planned.map((each) => ({ planned: each, managed: startPlanned(each) }));
+  const brokers = processes.filter(({ planned: each }) => each.entry === 'broker/index.ts');
 
   async function stop(): Promise<void> {
-    await Promise.all([...processes.map((managed) => managed.stop()), brokerProxy?.close()]);
+    await Promise.all([...processes.map(({ managed }) => managed.stop()), brokerProxy?.close()]);
   }
 
   try {
-    await Promise.all([
-      ...brokers.map((broker, index) => broker.waitForHttp(`${brokerUrls[index]}/stats`)),
-      app.waitForHttp(`${appUrl}/api/board`),
-      page?.waitForHttp(pageUrl),
-    ]);
+    await Promise.all(processes.map(({ planned: each, managed }) => managed.waitForHttp(each.readyUrl)));
   } catch (error) {
     await stop();
     throw error;
@@ -131,9 +84,9 @@ export async function startPubSubStack(options: PubSubStackOptions = {}): Promis
     brokerUrls,
     brokerProxy,
     killBroker: async (index) => {
-      await brokers[index]?.kill();
+      await brokers[index]?.managed.kill();
     },
-    logs: () => processes.map((managed) => `── ${managed.label} ──\n${managed.output}`).join('\n'),
+    logs: () => processes.map(({ managed }) => `── ${managed.label} ──\n${managed.output}`).join('\n'),
     stop,
   };
 }

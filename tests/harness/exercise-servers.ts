@@ -1,11 +1,10 @@
-import path from 'node:path';
-import { ROOT } from '../../scripts/exercise-catalog';
-import { findFreePort } from '../../scripts/ports';
-import { ManagedProcess } from './managed-process';
+import { findExercise } from '../../scripts/exercise-catalog';
+import { type Folder, localUrl, planLaunch } from '../../scripts/launch-plan';
+import { freeDevPorts, startPlanned } from './planned-process';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 /** Which copy of an exercise the specs check: the reference solutions, or the student's starters. */
-export type Target = 'solutions' | 'exercises';
+export type Target = Folder;
 
 export interface StartExerciseOptions {
   name: string;
@@ -36,49 +35,29 @@ export interface RunningExercise {
 }
 
 export async function startExercise(options: StartExerciseOptions): Promise<RunningExercise> {
-  const exerciseDir = path.join(ROOT, options.target, options.name);
-  const solutionDir = path.join(ROOT, 'solutions', options.name);
-  const [clientPort, referencePort, studentPort] = [
-    await findFreePort(),
-    await findFreePort(),
-    await findFreePort(),
-  ];
-  const pageUrl = `http://localhost:${clientPort}`;
-  const referenceUrl = `http://localhost:${referencePort}`;
-  const studentUrl = `http://localhost:${studentPort}`;
-  const serverEnv = {
-    ALLOWED_ORIGINS: `${pageUrl},http://127.0.0.1:${clientPort}`,
-    ...options.serverEnv,
-  };
-
-  const startServer = (label: string, directory: string, port: number) =>
-    new ManagedProcess({
-      label,
-      command: process.execPath,
-      args: ['--import', 'tsx', `server/${options.variant ? `index.${options.variant}.ts` : 'index.ts'}`],
-      cwd: directory,
-      env: { ...serverEnv, PORT: String(port) },
-    });
-
-  const reference = startServer('The reference server', solutionDir, referencePort);
-  let student = startServer('Your server', exerciseDir, studentPort);
-  let studentError: Error | undefined;
-  const proxy = options.proxyStudentServer ? await startTcpProxy(studentPort) : undefined;
-  const studentUrlForPage = proxy ? `http://localhost:${proxy.port}` : studentUrl;
-  const client = new ManagedProcess({
-    label: 'The page (Vite)',
-    command: process.execPath,
-    args: [
-      path.join(exerciseDir, 'node_modules', 'vite', 'bin', 'vite.js'),
-      '--port',
-      String(clientPort),
-      '--strictPort',
-      // Vite allows one dev server per project; a student's own `pnpm dev` may be running beside the tests.
-      '--bypass-lock',
-    ],
-    cwd: exerciseDir,
-    env: { VITE_REFERENCE_SERVER: referenceUrl, VITE_YOUR_SERVER: studentUrlForPage },
+  const exercise = findExercise(options.name);
+  const ports = await freeDevPorts();
+  const proxy = options.proxyStudentServer ? await startTcpProxy(ports.student) : undefined;
+  const studentUrl = localUrl(ports.student);
+  const studentUrlForPage = proxy ? localUrl(proxy.port) : studentUrl;
+  // The same plan as `pnpm dev`, on free ports: page, reference server and your server.
+  const [pagePlan, referencePlan, studentPlan] = planLaunch({
+    exercise,
+    folder: options.target,
+    ports,
+    variant: options.variant,
+    serverEnv: options.serverEnv,
+    studentUrlForPage,
   });
+  if (!pagePlan || !referencePlan || !studentPlan)
+    throw new Error(`${exercise.name} plans no page and two servers.`);
+  const pageUrl = localUrl(ports.client);
+  const referenceUrl = localUrl(ports.reference);
+
+  const reference = startPlanned(referencePlan);
+  let student = startPlanned(studentPlan);
+  let studentError: Error | undefined;
+  const client = startPlanned(pagePlan);
 
   const waitForStudent = async () => {
     studentError = undefined;
@@ -112,7 +91,7 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
     },
     async restartStudentServer() {
       await student.stop();
-      student = startServer('Your server', exerciseDir, studentPort);
+      student = startPlanned(studentPlan);
       await waitForStudent();
       if (studentError) throw studentError;
     },
