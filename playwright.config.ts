@@ -10,7 +10,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
@@ -19,17 +18,33 @@ export default defineConfig({
   },
   projects: [
     // The whole suite against solutions/: task specs and the reference promises.
-    { name: 'solutions', testMatch: /(task|reference)\.spec\.ts$/ },
+    { name: 'solutions', testMatch: /(task|reference)\.spec\.ts$/, outputDir: outputDir('solutions') },
     // `pnpm verify NN`: only the task spec, against exercises/ when WORKSHOP_TARGET=exercises.
-    { name: 'verify', testMatch: /task\.spec\.ts$/ },
+    { name: 'verify', testMatch: /task\.spec\.ts$/, outputDir: outputDir('verify') },
     // `pnpm screenshots`: regenerates the README's pictures from the real pages.
-    { name: 'screenshots', testMatch: /screenshots\.spec\.ts$/ },
+    { name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, outputDir: outputDir('screenshots') },
+    // The README's commands as typed (`pnpm dev`, `pnpm slides`, `pnpm verify`), on the documented ports.
+    {
+      name: 'commands',
+      testDir: 'tests/commands',
+      testMatch: /\.spec\.ts$/,
+      outputDir: outputDir('commands'),
+    },
     // The built decks (`pnpm slides:build` first): every slide, the imported code and the live poll.
     {
       name: 'slides',
       testDir: 'tests/slides',
       testMatch: /\.spec\.ts$/,
       testIgnore: /screenshots\.spec\.ts$/,
+      outputDir: outputDir('slides'),
     },
   ],
 });
+
+/**
+ * A folder per project, and one of its own for each `pnpm verify` (WORKSHOP_OUTPUT_DIR): Playwright empties
+ * its output folder at start, which would delete the traces of another run beside it.
+ */
+function outputDir(project: string): string {
+  return process.env.WORKSHOP_OUTPUT_DIR || `test-results/${project}`;
+}

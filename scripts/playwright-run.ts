@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Exercise } from './exercise-catalog';
 import { ROOT } from './exercise-catalog';
@@ -22,10 +24,12 @@ export function runTaskSpec({ exercise, target, extraArgs = [], showOutput }: Pl
   const cli = path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
   const spec = path.relative(ROOT, exercise.taskSpec).split(path.sep).join('/');
   const args = [cli, 'test', '--project=verify', spec, ...extraArgs];
+  const outputDir = mkdtempSync(path.join(tmpdir(), 'workshop-verify-'));
+  const removeOutput = () => rmSync(outputDir, { recursive: true, force: true });
   return new Promise<PlaywrightRunResult>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { ...process.env, WORKSHOP_TARGET: target },
+      env: { ...process.env, WORKSHOP_TARGET: target, WORKSHOP_OUTPUT_DIR: outputDir },
       stdio: showOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -35,7 +39,13 @@ export function runTaskSpec({ exercise, target, extraArgs = [], showOutput }: Pl
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ exitCode: code ?? 1, output }));
+    child.once('error', (error) => {
+      removeOutput();
+      reject(error);
+    });
+    child.once('exit', (code) => {
+      removeOutput();
+      resolve({ exitCode: code ?? 1, output });
+    });
   });
 }

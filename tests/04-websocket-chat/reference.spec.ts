@@ -336,9 +336,17 @@ bfcacheTest.describe('back/forward cache', () => {
       await websocketTransport.post(exercise.studentUrl, { username: 'Bob', message: text });
 
       await page.goBack({ waitUntil: 'commit' });
+      const restored = await page.evaluate(() => ({
+        fromCache: 'keptInCache' in window,
+        // Chromium says why it did not restore a page (NotRestoredReasons).
+        reasons: JSON.stringify(
+          (performance.getEntriesByType('navigation')[0] as { notRestoredReasons?: unknown } | undefined)
+            ?.notRestoredReasons ?? null,
+        ),
+      }));
       expect(
-        await page.evaluate(() => 'keptInCache' in window),
-        'the page came back from the back/forward cache, not reloaded',
+        restored.fromCache,
+        `the page came back from the back/forward cache, not reloaded (why not: ${restored.reasons})`,
       ).toBe(true);
       await expect(chat.status).toContainText('Connected');
       await expect(chat.messageWithText(text)).toHaveCount(1);

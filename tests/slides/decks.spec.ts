@@ -31,8 +31,8 @@ for (const deck of DECKS) {
     const codeOnSlides: string[][] = [];
     const visited = new Set<number>();
     for (let step = 0; step < 500; step += 1) {
-      // One round trip per step: the walk has a few hundred of them.
-      const state = await page.evaluate(readSlide);
+      // One round trip per step (the walk has a few hundred), once the slide's lazily loaded layout is in.
+      const state = await readRenderedSlide(page);
       if (!visited.has(state.slide)) {
         visited.add(state.slide);
         expect(state.brokenDiagram, `slide ${state.slide} has a broken diagram`).toBe(false);
@@ -58,11 +58,23 @@ for (const deck of DECKS) {
   });
 }
 
-/** Runs in the page: where the deck is, and what the current slide shows. */
+type SlideState = NonNullable<ReturnType<typeof readSlide>>;
+
+/**
+ * Slidev moves its position before the slide's component has loaded; reading then would find no code, so
+ * this waits for the slide to be rendered (an event in the page, not a pause).
+ */
+async function readRenderedSlide(page: Page): Promise<SlideState> {
+  const handle = await page.waitForFunction(readSlide);
+  return (await handle.jsonValue()) as SlideState;
+}
+
+/** Runs in the page: where the deck is and what the current slide shows, or null while it still loads. */
 function readSlide() {
   const position = document.getElementById('deck-position') as HTMLElement;
   const slide = Number(position.dataset.slide);
   const current = document.querySelector(`[data-slidev-no="${slide}"]`);
+  if (!current?.querySelector('.slidev-layout')) return null;
   return {
     slide,
     step: position.dataset.step ?? '',

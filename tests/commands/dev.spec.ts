@@ -1,0 +1,213 @@
+// `pnpm dev` exactly as the README tells students and instructors to type it, on the documented ports:
+// every labelled process starts and answers, and Ctrl+C leaves no process and no port behind.
+// (The harness of the other specs starts exercises on free ports; this spec is what students see.)
+import { expect, test } from '@playwright/test';
+import { busyPorts, TypedCommand } from './typed-command';
+
+/** A process the README promises: its label in the output, its port, and a path that must answer there. */
+interface Promised {
+  label: string;
+  port: number;
+  path: string;
+  /** Reference servers and pages must answer 200; a starter's own server only has to answer at all. */
+  mustSucceed: boolean;
+}
+
+interface Scenario {
+  title: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+  processes: Promised[];
+  /** A line the output must show, e.g. where your app publishes. */
+  expectLine?: RegExp;
+}
+
+const EXERCISES = [
+  { number: '01', name: '01-short-polling', studentPort: 4000 },
+  { number: '02', name: '02-long-polling', studentPort: 4000 },
+  { number: '03', name: '03-sse-notifications', studentPort: 4000 },
+  { number: '04', name: '04-websocket-chat', studentPort: 8080 },
+] as const;
+const PUBSUB = '05-pubsub-broker';
+
+function page(path = '/'): Promised {
+  return { label: 'page', port: 5173, path, mustSucceed: true };
+}
+
+/** Exercises 01–04: the page on 5173, the reference server on 3000, your server on 4000 (04: 8080). */
+function singleServer(studentPort: number, isSolution: boolean, pagePath = '/'): Promised[] {
+  return [
+    page(pagePath),
+    { label: 'reference', port: 3000, path: '/stats', mustSucceed: true },
+    { label: 'your server', port: studentPort, path: '/stats', mustSucceed: isSolution },
+  ];
+}
+
+/** Exercise 05: page, reference app (3000) and broker (3100), your app (4000) and broker (4100). */
+function pubSub(isSolution: boolean): Promised[] {
+  return [
+    page(),
+    { label: 'ref broker', port: 3100, path: '/stats', mustSucceed: true },
+    { label: 'ref app', port: 3000, path: '/api/board', mustSucceed: true },
+    { label: 'your broker', port: 4100, path: '/stats', mustSucceed: isSolution },
+    { label: 'your app', port: 4000, path: '/api/board', mustSucceed: isSolution },
+  ];
+}
+
+function scenarios(): Scenario[] {
+  const list: Scenario[] = [
+    // The README's quick start: `pnpm install && pnpm dev` at the root opens exercise 01.
+    { title: 'pnpm dev at the root starts exercise 01', args: ['dev'], processes: singleServer(4000, false) },
+  ];
+  for (const exercise of EXERCISES) {
+    for (const isSolution of [false, true]) {
+      const folder = isSolution ? 'solutions' : 'exercises';
+      const processes = singleServer(exercise.studentPort, isSolution);
+      list.push({
+        title: `pnpm dev ${exercise.number}${isSolution ? ' --solution' : ''}`,
+        args: ['dev', exercise.number, ...(isSolution ? ['--solution'] : [])],
+        processes,
+      });
+      list.push({
+        title: `pnpm dev in ${folder}/${exercise.name}`,
+        args: ['dev'],
+        cwd: `${folder}/${exercise.name}`,
+        processes,
+      });
+    }
+  }
+  for (const folder of ['exercises', 'solutions']) {
+    list.push({
+      title: `pnpm dev:sse in ${folder}/04-websocket-chat`,
+      args: ['dev:sse'],
+      cwd: `${folder}/04-websocket-chat`,
+      processes: singleServer(8080, folder === 'solutions', '/index.sse.html'),
+    });
+  }
+  for (const isSolution of [false, true]) {
+    const folder = isSolution ? 'solutions' : 'exercises';
+    list.push({
+      title: `pnpm dev 05${isSolution ? ' --solution' : ''}`,
+      args: ['dev', '05', ...(isSolution ? ['--solution'] : [])],
+      processes: pubSub(isSolution),
+      expectLine: /^\[your app\].*publishing to http:\/\/localhost:3100/,
+    });
+    list.push({
+      title: `pnpm dev in ${folder}/${PUBSUB}`,
+      args: ['dev'],
+      cwd: `${folder}/${PUBSUB}`,
+      processes: pubSub(isSolution),
+    });
+  }
+  list.push({
+    title: `pnpm dev:own-broker in exercises/${PUBSUB} (Part 3)`,
+    args: ['dev:own-broker'],
+    cwd: `exercises/${PUBSUB}`,
+    processes: pubSub(false),
+    expectLine: /^\[your app\].*publishing to http:\/\/localhost:4100/,
+  });
+  list.push({
+    title: 'pnpm dev 05 --solution --own-broker',
+    args: ['dev', '05', '--solution', '--own-broker'],
+    processes: pubSub(true),
+    expectLine: /^\[your app\].*publishing to http:\/\/localhost:4100/,
+  });
+  return list;
+}
+
+function redisScenario(redisUrl: string): Scenario {
+  return {
+    title: 'pnpm dev 05 --solution --redis',
+    args: ['dev', '05', '--solution', '--redis'],
+    env: { REDIS_URL: redisUrl },
+    processes: [
+      page(),
+      { label: 'broker 1', port: 4100, path: '/stats', mustSucceed: true },
+      { label: 'broker 2', port: 4101, path: '/stats', mustSucceed: true },
+      { label: 'app', port: 4000, path: '/api/board', mustSucceed: true },
+    ],
+    expectLine: /^\[broker 2\].*localhost:4101/,
+  };
+}
+
+test.skip(process.platform === 'win32', 'Ctrl+C to a process group is a POSIX terminal; CI runs Linux.');
+
+test.beforeEach(async () => {
+  const busy = await busyPorts([3000, 3100, 4000, 4100, 4101, 5173, 8080]);
+  expect(busy, 'these checks need the workshop ports; stop any "pnpm dev" you are running').toEqual([]);
+});
+
+for (const scenario of scenarios()) {
+  test(scenario.title, async () => {
+    await runScenario(scenario);
+  });
+}
+
+test('pnpm dev 05 --solution --redis runs two brokers on one Redis', async () => {
+  const redisUrl = process.env.REDIS_URL;
+  test.skip(!redisUrl, 'needs REDIS_URL (bash .ci/run starts a Redis and sets it)');
+  await runScenario(redisScenario(redisUrl ?? ''));
+});
+
+test('a busy port is named in one line before anything starts', async () => {
+  for (const busyPort of [5173, 3000, 4000]) {
+    const blocker = await occupy(busyPort);
+    try {
+      const command = new TypedCommand(['dev', '03']);
+      const code = await command.exit();
+      expect(code, command.output).not.toBe(0);
+      const lines = command.output.split('\n').filter((line) => line.includes(`Port ${busyPort}`));
+      expect(lines, command.output).toHaveLength(1);
+      expect(lines[0]).toMatch(/already in use.*(CLIENT_PORT|REFERENCE_PORT|STUDENT_PORT)=<port>/);
+      expect(command.output, 'nothing may start when a port is busy').not.toMatch(
+        /^\[(page|reference|your server)\]/m,
+      );
+    } finally {
+      await blocker.close();
+    }
+  }
+});
+
+async function runScenario(scenario: Scenario): Promise<void> {
+  const command = new TypedCommand(scenario.args, { cwd: scenario.cwd, env: scenario.env });
+  try {
+    for (const promised of scenario.processes) {
+      await command.waitForLine(labelled(promised.label, new RegExp(`localhost:${promised.port}\\b`)));
+      const status = await answerOf(`http://localhost:${promised.port}${promised.path}`);
+      const what = `[${promised.label}] GET http://localhost:${promised.port}${promised.path}`;
+      expect(status, `${what} did not answer. Output:\n${command.output}`).toBeGreaterThan(0);
+      if (promised.mustSucceed) expect(status, `${what}. Output:\n${command.output}`).toBe(200);
+    }
+    if (scenario.expectLine) await command.waitForLine(scenario.expectLine);
+    expect(command.output, 'a process stopped').not.toMatch(/exited with code [1-9]/);
+  } finally {
+    const left = await command.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${command.output}`).toEqual([]);
+  }
+  const ports = scenario.processes.map((promised) => promised.port);
+  expect(await busyPorts(ports), 'Ctrl+C left ports taken').toEqual([]);
+}
+
+function labelled(label: string, rest: RegExp): RegExp {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\[${escaped}\\]\\s.*${rest.source}`);
+}
+
+/** The HTTP status, or 0 when nothing answers. */
+async function answerOf(url: string): Promise<number> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    await response.body?.cancel();
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
+async function occupy(port: number): Promise<{ close(): Promise<void> }> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  return { close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -1,0 +1,24 @@
+// `pnpm verify NN` as students type it (05: its starter fails in under a minute): against an untouched starter it fails and names the TODOs to do;
+// with `--solution` it passes.
+import { expect, test } from '@playwright/test';
+import { TypedCommand } from './typed-command';
+
+test('pnpm verify 05 on the untouched starter fails, with hints that name the TODOs', async () => {
+  test.setTimeout(300_000);
+  const command = new TypedCommand(['verify', '05']);
+  const code = await command.exit();
+  expect(code, command.output).not.toBe(0);
+  expect(command.output).toContain('Checking exercises/05-pubsub-broker in a browser');
+  for (const part of ['1', '2', '3']) {
+    expect(command.output, `a failure names a TODO ${part}.x`).toMatch(new RegExp(`TODO ${part}\\.\\d`));
+  }
+  expect(command.output).toContain('Some checks fail.');
+});
+
+test('pnpm verify 05 --solution passes', async () => {
+  test.setTimeout(300_000);
+  const command = new TypedCommand(['verify', '05', '--solution']);
+  const code = await command.exit();
+  expect(code, command.output).toBe(0);
+  expect(command.output).toContain('All checks of exercise 05 pass.');
+});
