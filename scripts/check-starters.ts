@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { styleText } from 'node:util';
-import { listExercises } from './exercise-catalog';
+import { type Exercise, listExercises } from './exercise-catalog';
 import { runTaskSpec } from './playwright-run';
 
 interface JsonReport {
@@ -12,37 +12,58 @@ interface JsonReport {
   errors: { message?: string }[];
 }
 
+// Each check mostly waits for its first failing check to time out, so three run side by side.
+const PARALLEL_CHECKS = 3;
+
+const exercises = listExercises();
+const verdicts = await mapInBatches(exercises, PARALLEL_CHECKS, checkStarter);
 let failures = 0;
-for (const exercise of listExercises()) {
-  const mismatch = compareFiles(exercise.starterDir, exercise.solutionDir);
-  if (mismatch) {
-    failures += 1;
-    console.error(styleText('red', `✗ ${exercise.name}: ${mismatch}`));
-    continue;
-  }
-  const reportDir = mkdtempSync(path.join(tmpdir(), 'starter-check-'));
-  const reportFile = path.join(reportDir, 'report.json');
-  process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = reportFile;
-  const run = await runTaskSpec({
-    exercise,
-    target: 'exercises',
-    // One failing check proves a starter unsolved; stopping there keeps CI fast, since starters fail by timing out.
-    extraArgs: ['--reporter=json', '--max-failures=1'],
-    showOutput: false,
-  });
-  const verdict = judge(run.exitCode, readReport(reportFile));
-  rmSync(reportDir, { recursive: true, force: true });
+for (const [index, exercise] of exercises.entries()) {
+  const verdict = verdicts[index];
+  if (!verdict) continue;
   if (verdict.ok) {
     console.log(styleText('green', `✓ ${exercise.name}: ${verdict.message}`));
     continue;
   }
   failures += 1;
   console.error(styleText('red', `✗ ${exercise.name}: ${verdict.message}`));
-  console.error(run.output.slice(-4_000));
+  if (verdict.output) console.error(verdict.output.slice(-4_000));
 }
-const count = listExercises().length;
-console.log(`starters: ${count - failures} of ${count} still unsolved`);
+console.log(`starters: ${exercises.length - failures} of ${exercises.length} still unsolved`);
 process.exitCode = failures === 0 ? 0 : 1;
+
+interface Verdict {
+  ok: boolean;
+  message: string;
+  output?: string;
+}
+
+async function checkStarter(exercise: Exercise): Promise<Verdict> {
+  const mismatch = compareFiles(exercise.starterDir, exercise.solutionDir);
+  if (mismatch) return { ok: false, message: mismatch };
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'starter-check-'));
+  const reportFile = path.join(reportDir, 'report.json');
+  const run = await runTaskSpec({
+    exercise,
+    target: 'exercises',
+    // One failing check proves a starter unsolved; stopping there keeps CI fast, since starters fail by timing out.
+    extraArgs: ['--reporter=json', '--max-failures=1'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
+    showOutput: false,
+  });
+  const verdict = judge(run.exitCode, readReport(reportFile));
+  rmSync(reportDir, { recursive: true, force: true });
+  return verdict.ok ? verdict : { ...verdict, output: run.output };
+}
+
+/** Runs `work` on every item, at most `size` at a time, keeping the order of the results. */
+async function mapInBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
+  }
+  return results;
+}
 
 function readReport(file: string): JsonReport | undefined {
   try {

@@ -12,6 +12,8 @@ export interface PlaywrightRunOptions {
   extraArgs?: string[];
   /** Print Playwright's output (true) or keep it for the caller (false). */
   showOutput: boolean;
+  /** Extra environment for this run only. */
+  env?: Record<string, string>;
 }
 
 export interface PlaywrightRunResult {
@@ -20,7 +22,13 @@ export interface PlaywrightRunResult {
 }
 
 /** Runs one exercise's task spec with the root Playwright config, against starters or solutions. */
-export function runTaskSpec({ exercise, target, extraArgs = [], showOutput }: PlaywrightRunOptions) {
+export function runTaskSpec({
+  exercise,
+  target,
+  extraArgs = [],
+  showOutput,
+  env = {},
+}: PlaywrightRunOptions) {
   const cli = path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
   const spec = path.relative(ROOT, exercise.taskSpec).split(path.sep).join('/');
   const args = [cli, 'test', '--project=verify', spec, ...extraArgs];
@@ -29,7 +37,7 @@ export function runTaskSpec({ exercise, target, extraArgs = [], showOutput }: Pl
   return new Promise<PlaywrightRunResult>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { ...process.env, WORKSHOP_TARGET: target, WORKSHOP_OUTPUT_DIR: outputDir },
+      env: { ...process.env, ...env, WORKSHOP_TARGET: target, WORKSHOP_OUTPUT_DIR: outputDir },
       stdio: showOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { chromium, type LaunchOptions } from '@playwright/test';
 
 // Chromium tries to reach Google's services at start; offline (CI, conference Wi-Fi) that only adds noise.
-const QUIET_FLAGS = ['--disable-background-networking', '--disable-component-update', '--no-first-run'];
+// Without a GPU, headless Chromium emulates one in software, which costs more CPU than the tests themselves.
+const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-gpu',
+];
 
 /**
  * Playwright's own Chromium when it is installed (`pnpm exec playwright install chromium`), otherwise a
