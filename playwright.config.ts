@@ -6,8 +6,8 @@ export default defineConfig({
   testDir: 'tests',
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  // Most checks wait for timers and servers, not for the CPU: three at a time keep two cores busy.
-  workers: 3,
+  // Each check runs a browser, Vite and servers: on two cores a third worker made every check slower.
+  workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
@@ -18,19 +18,20 @@ export default defineConfig({
     trace: process.env.WORKSHOP_TARGET === 'exercises' ? 'off' : 'retain-on-failure',
   },
   projects: [
-    // The whole suite against solutions/: task specs and the reference promises.
-    { name: 'solutions', testMatch: /(task|reference)\.spec\.ts$/, outputDir: outputDir('solutions') },
-    // `pnpm verify NN`: only the task spec, against exercises/ when WORKSHOP_TARGET=exercises.
-    { name: 'verify', testMatch: /task\.spec\.ts$/, outputDir: outputDir('verify') },
-    // `pnpm screenshots`: regenerates the README's pictures from the real pages.
-    { name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, outputDir: outputDir('screenshots') },
     // The README's commands as typed (`pnpm dev`, `pnpm slides`, `pnpm verify`), on the documented ports.
+    // First: its checks share those ports, so they run one after another, the longest chain of the run.
     {
       name: 'commands',
       testDir: 'tests/commands',
       testMatch: /\.spec\.ts$/,
       outputDir: outputDir('commands'),
     },
+    // The whole suite against solutions/: task specs and the reference promises.
+    { name: 'solutions', testMatch: /(task|reference)\.spec\.ts$/, outputDir: outputDir('solutions') },
+    // `pnpm verify NN`: only the task spec, against exercises/ when WORKSHOP_TARGET=exercises.
+    { name: 'verify', testMatch: /task\.spec\.ts$/, outputDir: outputDir('verify') },
+    // `pnpm screenshots`: regenerates the README's pictures from the real pages.
+    { name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, outputDir: outputDir('screenshots') },
     // The built decks (`pnpm slides:build` first): every slide, the imported code and the live poll.
     {
       name: 'slides',

@@ -77,6 +77,17 @@ describe('planLaunch', () => {
     expect(processes[1]?.env.REDIS_URL).toBe(redisUrl);
   });
 
+  it("names your broker's own port variable also when you run the solution", () => {
+    const exercise = findExercise('05');
+    const processes = planLaunch({ exercise, folder: 'solutions', ports: ports(exercise) });
+    const yourBroker = processes.find((planned) => planned.name === 'your broker');
+    expect(yourBroker?.portVariable).toBe('STUDENT_BROKER_PORT');
+    expect(yourBroker?.color).toBe('green');
+    expect(processes.find((planned) => planned.name === 'ref broker')?.portVariable).toBe(
+      'REFERENCE_BROKER_PORT',
+    );
+  });
+
   it('refuses the 05 options for other exercises', () => {
     const exercise = findExercise('02');
     expect(() =>

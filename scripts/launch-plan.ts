@@ -95,10 +95,10 @@ function planPubSubLaunch(request: LaunchRequest): LaunchProcess[] {
     return planPubSubStack({
       exercise,
       page: { folder, port: ports.client },
-      app: { folder, port: ports.student, name: 'app' },
+      app: { folder, side: 'student', port: ports.student, name: 'app' },
       brokers: [
-        { folder, port: ports.studentBroker, name: 'broker 1' },
-        { folder, port: ports.studentBroker + 1, name: 'broker 2' },
+        { folder, side: 'student', port: ports.studentBroker, name: 'broker 1' },
+        { folder, side: 'student', port: ports.studentBroker + 1, name: 'broker 2' },
       ],
       redisUrl: request.redisUrl,
       serverEnv: request.serverEnv,
@@ -107,15 +107,15 @@ function planPubSubLaunch(request: LaunchRequest): LaunchProcess[] {
   const reference = planPubSubStack({
     exercise,
     page: { folder, port: ports.client },
-    app: { folder: 'solutions', port: ports.reference, name: 'ref app' },
-    brokers: [{ folder: 'solutions', port: ports.referenceBroker, name: 'ref broker' }],
+    app: { folder: 'solutions', side: 'reference', port: ports.reference, name: 'ref app' },
+    brokers: [{ folder: 'solutions', side: 'reference', port: ports.referenceBroker, name: 'ref broker' }],
     serverEnv: request.serverEnv,
     yourAppUrl: localUrl(ports.student),
   });
   const yours = planPubSubStack({
     exercise,
-    app: { folder, port: ports.student, name: 'your app' },
-    brokers: [{ folder, port: ports.studentBroker, name: 'your broker' }],
+    app: { folder, side: 'student', port: ports.student, name: 'your app' },
+    brokers: [{ folder, side: 'student', port: ports.studentBroker, name: 'your broker' }],
     // Parts 1 and 2 publish through the reference broker; Part 3 (--own-broker) through yours.
     publishTo: request.ownBroker ? undefined : localUrl(ports.referenceBroker),
     clientPort: ports.client,
@@ -126,6 +126,8 @@ function planPubSubLaunch(request: LaunchRequest): LaunchProcess[] {
 
 export interface PubSubPart {
   folder: Folder;
+  /** Whose part it is in `pnpm dev` (labels, colours, the variable that moves its port); else by folder. */
+  side?: Side;
   port: number;
   /** The label in `pnpm dev`'s output. */
   name?: string;
@@ -179,7 +181,7 @@ export function planPubSubStack(request: PubSubStackRequest): LaunchProcess[] {
         cwd: exerciseFolder(exercise, broker.folder),
         entry: 'broker/index.ts',
         port: broker.port,
-        role: roleOf(broker.folder, 'Broker'),
+        role: roleOf(broker, 'broker'),
         env: { ...serverEnv },
         readyPath: '/stats',
       }),
@@ -192,7 +194,7 @@ export function planPubSubStack(request: PubSubStackRequest): LaunchProcess[] {
       cwd: exerciseFolder(exercise, app.folder),
       entry: 'server/index.ts',
       port: app.port,
-      role: roleOf(app.folder, ''),
+      role: roleOf(app, 'app'),
       env: {
         ...serverEnv,
         BROKER_URL: request.publishTo ?? brokerUrls[0] ?? '',
@@ -239,11 +241,12 @@ function pageProcess(
   };
 }
 
-type PortRole = 'reference' | 'student' | 'referenceBroker' | 'studentBroker';
+type Side = 'reference' | 'student';
+type PortRole = Side | 'referenceBroker' | 'studentBroker';
 
-function roleOf(folder: Folder, part: 'Broker' | ''): PortRole {
-  const side = folder === 'solutions' ? 'reference' : 'student';
-  return part === 'Broker' ? `${side}Broker` : side;
+function roleOf(part: PubSubPart, kind: 'broker' | 'app'): PortRole {
+  const side = part.side ?? (part.folder === 'solutions' ? 'reference' : 'student');
+  return kind === 'broker' ? `${side}Broker` : side;
 }
 
 interface ServerProcessOptions {

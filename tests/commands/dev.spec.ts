@@ -21,6 +21,8 @@ interface Scenario {
   processes: Promised[];
   /** A line the output must show, e.g. where your app publishes. */
   expectLine?: RegExp;
+  /** What the README tells instructors to do with the running exercise. */
+  instructorStep?: () => Promise<void>;
 }
 
 const EXERCISES = [
@@ -68,6 +70,7 @@ function scenarios(): Scenario[] {
         title: `pnpm dev ${exercise.number}${isSolution ? ' --solution' : ''}`,
         args: ['dev', exercise.number, ...(isSolution ? ['--solution'] : [])],
         processes,
+        ...(exercise.number === '03' && isSolution ? { instructorStep: pushNotificationFromTheReadme } : {}),
       });
       list.push({
         title: `pnpm dev in ${folder}/${exercise.name}`,
@@ -150,24 +153,34 @@ test('pnpm dev 05 --solution --redis runs two brokers on one Redis', async () =>
   await runScenario(redisScenario(redisUrl ?? ''));
 });
 
-test('a busy port is named in one line before anything starts', async () => {
-  for (const busyPort of [5173, 3000, 4000]) {
-    const blocker = await occupy(busyPort);
+/** One busy port per kind of process: every exercise's page, servers and 05's brokers (also with --redis). */
+const BUSY_PORT_CASES: { args: string[]; port: number; variable: string }[] = [
+  { args: ['dev', '01'], port: 5173, variable: 'CLIENT_PORT' },
+  { args: ['dev', '02'], port: 3000, variable: 'REFERENCE_PORT' },
+  { args: ['dev', '03'], port: 4000, variable: 'STUDENT_PORT' },
+  { args: ['dev', '04'], port: 8080, variable: 'STUDENT_PORT' },
+  { args: ['dev', '05'], port: 3100, variable: 'REFERENCE_BROKER_PORT' },
+  { args: ['dev', '05', '--solution'], port: 4100, variable: 'STUDENT_BROKER_PORT' },
+  { args: ['dev', '05', '--solution', '--redis'], port: 4101, variable: 'STUDENT_BROKER_PORT' },
+];
+
+for (const busy of BUSY_PORT_CASES) {
+  test(`pnpm ${busy.args.join(' ')} names busy port ${busy.port} in one line before anything starts`, async () => {
+    const blocker = await occupy(busy.port);
     try {
-      const command = new TypedCommand(['dev', '03']);
+      const command = new TypedCommand(busy.args);
       const code = await command.exit();
       expect(code, command.output).not.toBe(0);
-      const lines = command.output.split('\n').filter((line) => line.includes(`Port ${busyPort}`));
+      const lines = command.output.split('\n').filter((line) => line.includes(`Port ${busy.port}`));
       expect(lines, command.output).toHaveLength(1);
-      expect(lines[0]).toMatch(/already in use.*(CLIENT_PORT|REFERENCE_PORT|STUDENT_PORT)=<port>/);
-      expect(command.output, 'nothing may start when a port is busy').not.toMatch(
-        /^\[(page|reference|your server)\]/m,
-      );
+      expect(lines[0]).toContain('already in use');
+      expect(lines[0]).toContain(`${busy.variable}=<port>`);
+      expect(command.output, 'nothing may start when a port is busy').not.toMatch(/^\[[a-z0-9 ]+\]\s/m);
     } finally {
       await blocker.close();
     }
-  }
-});
+  });
+}
 
 async function runScenario(scenario: Scenario): Promise<void> {
   const command = new TypedCommand(scenario.args, { cwd: scenario.cwd, env: scenario.env });
@@ -180,6 +193,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
       if (promised.mustSucceed) expect(status, `${what}. Output:\n${command.output}`).toBe(200);
     }
     if (scenario.expectLine) await command.waitForLine(scenario.expectLine);
+    await scenario.instructorStep?.();
     expect(command.output, 'a process stopped').not.toMatch(/exited with code [1-9]/);
   } finally {
     const left = await command.interrupt();
@@ -187,6 +201,21 @@ async function runScenario(scenario: Scenario): Promise<void> {
   }
   const ports = scenario.processes.map((promised) => promised.port);
   expect(await busyPorts(ports), 'Ctrl+C left ports taken').toEqual([]);
+}
+
+/** The README's "push a notification to every open page" (its curl command), then its /stats. */
+async function pushNotificationFromTheReadme(): Promise<void> {
+  const body = { title: 'Hello room', message: 'Sent live from the projector', type: 'progress' };
+  const created = await fetch('http://localhost:3000/notifications', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(created.status, await created.clone().text()).toBe(201);
+  const list = (await (await fetch('http://localhost:3000/notifications')).json()) as { title: string }[];
+  expect(list.map((notification) => notification.title)).toContain('Hello room');
+  const stats = await fetch('http://localhost:3000/stats');
+  expect(stats.status).toBe(200);
 }
 
 function labelled(label: string, rest: RegExp): RegExp {
