@@ -16,6 +16,8 @@ export default defineConfig({
       '@shikijs/vitepress-twoslash/client': path.join(SLIDES_ROOT, 'client', 'twoslash-disabled.ts'),
     },
   },
+  // The size report gzips every chunk of mermaid once more, only to print it.
+  build: { reportCompressedSize: false },
   server: {
     proxy: { '/api/poll': { target: POLL_ORIGIN } },
   },
