@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_INTERVAL_MS,
   formatSeconds,
+  MAX_RETRY_AFTER_MS,
   MAX_RETRY_DELAY_MS,
   MIN_INTERVAL_MS,
   readPollInterval,
@@ -79,6 +80,14 @@ describe('retryAfterMs', () => {
   it('reads an HTTP date', () => {
     expect(retryAfterMs('Sun, 29 Nov 2026 09:00:10 GMT', now)).toBe(10_000);
     expect(retryAfterMs('Sun, 29 Nov 2026 08:00:00 GMT', now)).toBe(0);
+  });
+
+  it('waits at most an hour, however long the server asks for', () => {
+    // Beyond 2³¹−1 ms setTimeout fires at once: the page would poll in a tight loop.
+    expect(retryAfterMs('2147484', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(retryAfterMs('99999999999999999999', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(retryAfterMs('Tue, 29 Dec 2026 09:00:00 GMT', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(retryAfterMs('3600', now)).toBe(3_600_000);
   });
 
   it('is undefined for a missing or unreadable header', () => {

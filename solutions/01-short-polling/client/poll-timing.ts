@@ -8,6 +8,11 @@ export const MIN_INTERVAL_MS = 250;
 export const MAX_INTERVAL_MS = 3_600_000;
 /** However often polls fail in a row, the next try comes within 30 s (unless the interval is longer). */
 export const MAX_RETRY_DELAY_MS = 30_000;
+/**
+ * A server may ask for a longer pause, but the page checks back within an hour. Also, setTimeout takes at
+ * most 2³¹−1 ms (24.8 days): a longer delay overflows and fires at once, so the page would poll in a loop.
+ */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
 
 /**
  * The poll interval from the page's address, e.g. `?interval=1000` for every second, so that a demo or a
@@ -42,16 +47,16 @@ export function retryDelayMs(failuresInARow: number, intervalMs: number, random 
 
 /**
  * Milliseconds a `Retry-After` header asks us to wait: whole seconds (`"120"`) or an HTTP date
- * (`"Wed, 21 Oct 2026 07:28:00 GMT"`). `undefined` when the header is missing or unreadable.
+ * (`"Wed, 21 Oct 2026 07:28:00 GMT"`), at most an hour. `undefined` when the header is missing or unreadable.
  */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
   if (header === null) return undefined;
   const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return Math.min(MAX_RETRY_AFTER_MS, Number(text) * 1000);
   // An HTTP date always names a weekday and month; Date.parse alone would also take "-1" as a year.
   const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now));
 }
 
 /** `5000` → `"5 s"`, `500` → `"0.5 s"`, `12345` → `"12.3 s"`: short enough for the status pill. */
