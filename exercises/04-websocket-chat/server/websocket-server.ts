@@ -1,9 +1,10 @@
 import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { ChatMessage } from '../protocol/messages';
 import { decodeClientEnvelope, encodeServerEnvelope } from './chat-envelope';
 import type { ChatRoom } from './chat-room';
+import { MessageBudget } from './message-budget';
 
 export interface ChatWebSocketOptions {
   /** Pages from these origins may connect; a handshake from any other page is refused with 403. */
@@ -24,9 +25,12 @@ export interface ChatWebSocket {
 
 /** The largest message a client may send. ws closes the connection of a client that sends more with 1009. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
+/** A person types far fewer; a script in a loop is cut off (close code 1008) before it floods the room. */
+export const MESSAGES_PER_SECOND = 20;
 /** How long `close()` waits for clients to answer the closing handshake before it cuts them off. */
 const CLOSE_TIMEOUT_MS = 1_000;
 const GOING_AWAY = 1001;
+const POLICY_VIOLATION = 1008;
 
 /**
  * Serves the chat on `ws://host:port/` (any path) of `httpServer`: `chat.initial` to every new client,
@@ -61,7 +65,14 @@ export function attachChatWebSocket(
   // #endregion upgrade
 
   function wssOnConnection(client: WebSocket): void {
-    client.on('message', (data, isBinary) => clientOnMessage(client, data, isBinary));
+    const budget = new MessageBudget(MESSAGES_PER_SECOND);
+    client.on('message', (data, isBinary) => {
+      if (budget.take()) {
+        clientOnMessage(client, data, isBinary);
+        return;
+      }
+      client.close(POLICY_VIOLATION, `More than ${MESSAGES_PER_SECOND} messages per second.`);
+    });
     client.on('pong', () => awaitingPong.delete(client));
     // ws reports a frame it refused here (too large: 1009, not UTF-8: 1007) and closes the connection
     // itself. An 'error' event without a listener would crash the whole server.
@@ -101,6 +112,17 @@ export function attachChatWebSocket(
     //    📜 https://github.com/websockets/ws#how-to-detect-and-close-broken-connections
   }
 
+  function sendError(client: WebSocket, reason: string): void {
+    // A message can arrive while the connection is already closing (after a 1008, for example).
+    if (client.readyState !== WebSocket.OPEN) return;
+    // Replies pile up like the broadcast does for a client that stopped reading: the same limit.
+    if (client.bufferedAmount > maxBufferedBytes) {
+      client.terminate();
+      return;
+    }
+    client.send(encodeServerEnvelope('error', { reason }));
+  }
+
   async function close(): Promise<void> {
     clearInterval(heartbeat);
     unsubscribe();
@@ -119,10 +141,6 @@ export function attachChatWebSocket(
     },
     close,
   };
-}
-
-function sendError(client: WebSocket, reason: string): void {
-  client.send(encodeServerEnvelope('error', { reason }));
 }
 
 function clientOnError(error: Error): void {

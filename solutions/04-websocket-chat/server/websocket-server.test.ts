@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClientOptions, WebSocket } from 'ws';
 import type { ServerEnvelope } from '../protocol/messages';
 import { type ChatServer, createChatServer } from './app';
-import { MAX_PAYLOAD_BYTES } from './websocket-server';
+import { MAX_PAYLOAD_BYTES, MESSAGES_PER_SECOND } from './websocket-server';
 
 const PAGE_ORIGIN = 'http://localhost:5173';
 let server: ChatServer | undefined;
@@ -92,6 +92,18 @@ describe('attachChatWebSocket', () => {
     const client = await connect();
     client.socket.send('x'.repeat(MAX_PAYLOAD_BYTES + 1));
     expect(await client.closed).toBe(1009);
+  });
+
+  it(`closes with 1008 a client that sends more than ${MESSAGES_PER_SECOND} messages a second`, async () => {
+    await startServer();
+    const client = await connect();
+    // Bad ones: each would cost an error reply, queued for a client that may never read them.
+    for (let index = 0; index < MESSAGES_PER_SECOND + 5; index += 1) client.socket.send('{"event": ');
+    expect(await client.closed).toBe(1008);
+    const errors = client.received.filter((envelope) => envelope.event === 'error');
+    expect(errors.length, 'an error reply for each message within the budget only').toBeLessThanOrEqual(
+      MESSAGES_PER_SECOND,
+    );
   });
 
   it('refuses the handshake for pages from other origins, but lets tools without Origin in', async () => {
