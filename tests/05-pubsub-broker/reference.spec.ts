@@ -235,6 +235,14 @@ test.describe('one broker (embedded default)', () => {
     expect(second.channelMessages('ideas'), 'no partial history that would look complete').toEqual([]);
   });
 
+  test('data nested 5,000 levels deep is refused with 400; the next publish reaches everyone', async () => {
+    await expectDeepDataRefused(stack.appUrl, broker());
+  });
+
+  test('a position the broker never gave out hears history-lost, and live messages still arrive', async () => {
+    await expectFutureIdRefused(stack.appUrl, broker());
+  });
+
   test('presence: join and leave, and a vanished client drops out within a bounded time', async () => {
     const watcher = await subscriber('Watcher');
     const session = await joinBoard(stack.appUrl, 'Ghost');
@@ -357,6 +365,14 @@ test.describe('two brokers on Redis', () => {
       .toEqual(['two', 'three']);
   });
 
+  test('data nested 5,000 levels deep is refused with 400 before Redis stores it', async () => {
+    await expectDeepDataRefused(stack.appUrl, stack.brokerUrls[0] as string);
+  });
+
+  test('a position no instance gave out hears history-lost, and live messages still arrive', async () => {
+    await expectFutureIdRefused(stack.appUrl, stack.brokerUrls[1] as string);
+  });
+
   // Last: it kills the second broker.
   test('the members of a broker that crashed drop out of presence within the presence TTL', async () => {
     const [first, second] = stack.brokerUrls as [string, string];
@@ -418,4 +434,81 @@ async function readUntil(response: Response, needle: string, timeoutMs = 5_000):
   }
   await reader.cancel().catch(() => {});
   return text;
+}
+
+/**
+ * A subscriber that sends an id beyond the newest (the current epoch, a sequence from the future) must hear
+ * history-lost: trusting the id would make the broker treat every later message as already seen.
+ */
+async function expectFutureIdRefused(appUrl: string, brokerUrl: string): Promise<void> {
+  const session = await joinBoard(appUrl, 'Time traveller');
+  const first = await BrokerClient.connect(brokerUrl, session.subscribeToken);
+  await first.subscribe('ideas');
+  await postJson(`${appUrl}/api/ideas`, { text: 'now' }, session.sessionKey);
+  const seen = await first.waitFor((m) => m.type === 'message', 'the idea');
+  await first.close();
+  const [epoch, sequence] = (seen.type === 'message' ? seen.id : '').split('-');
+  const future = `${epoch}-${Number(sequence) + 1_000}`;
+
+  // The very next id first: each round publishes one more message, which makes it a real id.
+  for (const since of [`${epoch}-${Number(sequence) + 1}`, future]) {
+    const client = await BrokerClient.connect(brokerUrl, session.subscribeToken);
+    try {
+      client.send({ type: 'subscribe', channel: 'ideas', since });
+      await client.waitFor(
+        (m) => m.type === 'history-lost' && m.channel === 'ideas',
+        `history-lost for ${since}`,
+      );
+      await postJson(`${appUrl}/api/ideas`, { text: `live after ${since}` }, session.sessionKey);
+      await client.waitFor(
+        (m) => m.type === 'message' && (m.data as { text?: string }).text === `live after ${since}`,
+        'the next live idea',
+      );
+    } finally {
+      await client.close();
+    }
+  }
+
+  const stream = new AbortController();
+  const response = await fetch(`${brokerUrl}/events?token=${session.subscribeToken}&channel=ideas`, {
+    headers: { 'Last-Event-ID': future },
+    signal: stream.signal,
+  });
+  try {
+    const text = await readUntil(response, 'event: history-lost');
+    expect(text, 'SSE resumes with Last-Event-ID the same way').toContain('event: history-lost');
+  } finally {
+    stream.abort();
+  }
+}
+
+/**
+ * Data too deep to encode must be refused at the door: stored first, it broke every later publish (Redis's
+ * cjson) or every resume across it (JSON.stringify in memory).
+ */
+async function expectDeepDataRefused(appUrl: string, brokerUrl: string): Promise<void> {
+  const session = await joinBoard(appUrl, 'Deep diver');
+  const client = await BrokerClient.connect(brokerUrl, session.subscribeToken);
+  try {
+    await client.subscribe('ideas');
+    // Written as text: JSON.stringify itself overflows the stack on data this deep.
+    const body = `{"channel":"ideas","event":"x","data":${'{"data":'.repeat(5_000)}"deep"${'}'.repeat(5_000)}}`;
+    const refused = await fetch(`${brokerUrl}/publish`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${PUBLISHER_KEY}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/at most 32 levels/);
+    const next = await postJson(
+      `${brokerUrl}/publish`,
+      { channel: 'ideas', event: 'x', data: { text: 'after the deep one' } },
+      PUBLISHER_KEY,
+    );
+    expect(next.status).toBe(202);
+    const message = await client.waitFor((m) => m.type === 'message', 'the next message');
+    expect(message).toMatchObject({ id: next.body.id, data: { text: 'after the deep one' } });
+  } finally {
+    await client.close();
+  }
 }

@@ -22,10 +22,13 @@ export class ChannelHistory {
     if (dropped) this.#newestDropped = sequenceOf(dropped);
   }
 
-  after(epoch: string, since: string): HistoryResult {
+  /** What came after `since`; `newestSequence` is the last sequence the broker has given out, on any channel. */
+  after(epoch: string, since: string, newestSequence: number): HistoryResult {
     const position = parseMessageId(since);
     // An id from another epoch was made before the history started over: what came after it is gone.
     if (!position || position.epoch !== epoch) return { lost: true };
+    // An id we never gave out: trusting it would make the subscriber skip every message up to it.
+    if (position.sequence > newestSequence) return { lost: true };
     // Whoever saw the newest dropped message has missed nothing we no longer have.
     if (position.sequence < this.#newestDropped) return { lost: true };
     const messages = this.#messages.filter((message) => sequenceOf(message) > position.sequence);

@@ -47,6 +47,14 @@ describe('ChannelHub', () => {
     expect(hub.subscriberCounts()).toEqual({ ideas: 1 });
   });
 
+  it('counts a channel named "__proto__" like any other', async () => {
+    const { hub } = setup();
+    const ada = fakeSubscriber('ada', ['__proto__']);
+    hub.connect(ada);
+    await hub.subscribe(ada, '__proto__');
+    expect(Object.keys(hub.subscriberCounts())).toEqual(['__proto__']);
+  });
+
   it('tells everyone on the channel who joins and leaves, and lists who is there', async () => {
     const { hub } = setup();
     const [ada, bob] = [fakeSubscriber('ada'), fakeSubscriber('bob')];

@@ -58,9 +58,9 @@ export class ChannelHub {
 
   /** Subscribers per channel on this instance, for `/stats`. */
   subscriberCounts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const [channel, subscribers] of this.#subscribersByChannel) counts[channel] = subscribers.size;
-    return counts;
+    // "__proto__" is a valid channel name: fromEntries keeps it as a key, where counts[channel] = … would not.
+    const channels = [...this.#subscribersByChannel];
+    return Object.fromEntries(channels.map(([channel, subscribers]) => [channel, subscribers.size]));
   }
 
   connect(subscriber: Subscriber): void {

@@ -42,7 +42,7 @@ export function createMemoryEngine({ historySize }: { historySize: number }): Br
     },
 
     async history(channel, since): Promise<HistoryResult> {
-      return historyOf(channel).after(epoch, since);
+      return historyOf(channel).after(epoch, since, sequence);
     },
 
     onMessage(listener) {

@@ -11,6 +11,13 @@ describe('parsePublishRequest', () => {
     }
   });
 
+  it('refuses data nested deeper than the broker can store and send', () => {
+    let data: unknown = 'deep';
+    for (let level = 0; level < 5_000; level += 1) data = { data };
+    const result = parsePublishRequest({ channel: 'ideas', event: 'idea.created', data });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/at most 32 levels/) });
+  });
+
   it.each([
     [null, /JSON object/],
     [[], /JSON object/],

@@ -10,6 +10,7 @@ import { parseAlertInput, parseIdeaInput, parseRoundInput, parseSessionRequest }
 import type { BoardStore } from './board-store';
 import type { BrokerPublisher } from './broker-publisher';
 import { hasInstructorKey } from './instructor-key';
+import { JOINS_PER_MINUTE, JoinLimit } from './join-limit';
 import type { ServerConfig } from './server-config';
 import type { Session, SessionStore } from './session-store';
 import { signSubscribeToken } from './subscribe-token';
@@ -33,6 +34,7 @@ export interface BoardRouteOptions {
 export function createBoardRouter({ board, sessions, publisher, config }: BoardRouteOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: MAX_BODY_SIZE, strict: false }));
+  const joinLimit = new JoinLimit();
   let nextBroker = 0;
 
   /** Pages are spread over the broker instances in turn; with Redis behind them it does not matter which. */
@@ -68,6 +70,15 @@ export function createBoardRouter({ board, sessions, publisher, config }: BoardR
 
   router.post('/api/session', async (request, response) => {
     if (!isJson(request, response)) return;
+    // Without a proxy in front, the address of the socket: one per laptop, or one per room behind NAT.
+    const waitSeconds = joinLimit.take(request.ip ?? 'unknown');
+    if (waitSeconds > 0) {
+      response.setHeader('Retry-After', String(waitSeconds));
+      response.status(429).json({
+        error: `Too many joins from your address: at most ${JOINS_PER_MINUTE} a minute. Try again in ${waitSeconds} s.`,
+      });
+      return;
+    }
     const input = parseSessionRequest(request.body);
     if (!input.ok) {
       response.status(400).json({ error: input.error });

@@ -1,5 +1,6 @@
 import type { PublishRequest } from '../protocol/messages';
 import { CHANNEL_NAME_RULE, isChannelName, shorten } from './channel-name';
+import { jsonDepth, MAX_DATA_DEPTH } from './json-depth';
 
 export type PublishInputResult = { ok: true; value: PublishRequest } | { ok: false; error: string };
 
@@ -28,6 +29,9 @@ export function parsePublishRequest(body: unknown): PublishInputResult {
   }
   if (!('data' in fields)) {
     return { ok: false, error: `data is missing; send any JSON value, e.g. ${EXAMPLE}.` };
+  }
+  if (jsonDepth(fields.data) > MAX_DATA_DEPTH) {
+    return { ok: false, error: `data may nest objects and arrays at most ${MAX_DATA_DEPTH} levels deep.` };
   }
   return { ok: true, value: { channel: fields.channel, event: fields.event, data: fields.data } };
 }

@@ -209,13 +209,16 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
     async history(channel, since): Promise<HistoryResult> {
       const position = parseMessageId(since);
       if (!position) return { lost: true };
-      const [epoch, entries, newestDropped] = await Promise.all([
+      const [epoch, entries, newestDropped, newestSequence] = await Promise.all([
         client.get(keys.epoch),
         client.lRange(keys.history(channel), 0, -1),
         client.get(keys.newestDropped(channel)),
+        client.get(keys.sequence),
       ]);
       // A new epoch: the id is from before Redis lost its data, so what came after it is gone.
       if (position.epoch !== epoch) return { lost: true };
+      // An id nobody gave out: trusting it would make the subscriber skip every message up to it.
+      if (position.sequence > Number(newestSequence ?? 0)) return { lost: true };
       if (position.sequence < Number(newestDropped ?? 0)) return { lost: true };
       const messages = entries
         .map((text) => readJson<StoredEntry>(text))
