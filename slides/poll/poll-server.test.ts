@@ -26,14 +26,19 @@ afterEach(async () => {
 });
 
 /** An event stream as the slides open it, read by hand: the response and the text so far. */
-function openStream(query = '?deck=workshop'): Promise<{
+function openStream(
+  query = '?deck=workshop',
+  localAddress?: string,
+): Promise<{
   request: ClientRequest;
   response: IncomingMessage;
   text: () => string;
   until: (pattern: RegExp) => Promise<void>;
 }> {
   return new Promise((resolve, reject) => {
-    const request = get(`${baseUrl}/api/poll/events${query}`, (response) => {
+    // By IP, not `localhost`: a request from 127.0.0.2 cannot reach the server on ::1.
+    const url = `${baseUrl.replace('localhost', '127.0.0.1')}/api/poll/events${query}`;
+    const request = get(url, { localAddress }, (response) => {
       let text = '';
       const waiting = new Set<() => void>();
       response.setEncoding('utf8');
@@ -113,7 +118,7 @@ describe('poll server', () => {
   });
 
   it('answers 503 with a JSON error beyond maxStreams, and takes streams again when one closes', async () => {
-    const poll = await start({ maxStreams: 2 });
+    const poll = await start({ maxStreams: 2, isPresenter: () => false });
     const first = await openStream();
     const second = await openStream();
     const refused = await fetch(`${baseUrl}/api/poll/events?deck=workshop`);
@@ -126,6 +131,39 @@ describe('poll server', () => {
     expect(third.response.statusCode).toBe(200);
     second.request.destroy();
     third.request.destroy();
+  });
+
+  it('lets one address hold maxStreamsPerAddress streams; the presenter gets in when the room is full', async () => {
+    // 127.0.0.2 and 127.0.0.3 play phones in the room; 127.0.0.1 is the presenter's laptop.
+    await start({
+      maxStreams: 2,
+      maxStreamsPerAddress: 1,
+      isPresenter: (address) => address.endsWith('127.0.0.1'),
+    });
+    const phone = await openStream('?deck=workshop', '127.0.0.2');
+    expect(phone.response.statusCode).toBe(200);
+    const sameAddress = await openStream('?deck=workshop', '127.0.0.2');
+    expect(sameAddress.response.statusCode).toBe(429);
+    const otherPhone = await openStream('?deck=workshop', '127.0.0.3');
+    expect(otherPhone.response.statusCode).toBe(200);
+    const roomFull = await openStream('?deck=workshop', '127.0.0.4');
+    expect(roomFull.response.statusCode, 'the room holds maxStreams').toBe(503);
+    const presenter = await openStream('?deck=workshop', '127.0.0.1');
+    expect(presenter.response.statusCode, 'the slides always get their stream').toBe(200);
+    await presenter.until(/event: poll/);
+    for (const stream of [phone, sameAddress, otherPhone, roomFull, presenter]) stream.request.destroy();
+  });
+
+  it('takes votes of maxDevicesPerAddress devices per question from one address, and changed votes', async () => {
+    await start({ maxDevicesPerAddress: 2 });
+    const vote = { deck: 'workshop', questionId: 'sse', optionId: 'used' };
+    expect((await postVote({ ...vote, deviceId: 'device-aaa' })).status).toBe(200);
+    expect((await postVote({ ...vote, deviceId: 'device-bbb' })).status).toBe(200);
+    const refused = await postVote({ ...vote, deviceId: 'device-ccc' });
+    expect(refused.status).toBe(429);
+    expect(await errorOf(refused)).toMatch(/Your address already voted with 2 devices/);
+    const changed = await postVote({ ...vote, deviceId: 'device-aaa', optionId: 'seen' });
+    expect(changed.status, 'a device that voted may change its vote').toBe(200);
   });
 
   it('answers HEAD on the event stream at once, without holding a stream open', async () => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
 import { openSseStream, type SseStream } from '../../solutions/03-sse-notifications/server/sse-stream';
+import { AddressCounter, isLoopback } from './address-counter';
 import type { PollHello, TallyEvent } from './poll-events';
 import { isPollDeck, POLL_DECKS, type PollDeck, type PollQuestion, questionsOf } from './poll-questions';
 import { PollStore } from './poll-store';
@@ -28,8 +29,20 @@ export interface PollServerOptions {
   keepAliveMs?: number;
   /** Distinct devices per question (default 2000); more get 429. */
   maxDevicesPerQuestion?: number;
-  /** Open event streams of all talks together (default 500); more get 503. */
+  /** Open event streams of the room, all talks together (default 500); more get 503. The presenter's are extra. */
   maxStreams?: number;
+  /**
+   * Event streams one address may hold (default 250): enough for a class of 200 behind one NAT address, and
+   * no single client can take all of them. More get 429.
+   */
+  maxStreamsPerAddress?: number;
+  /** Devices one address may vote with per question (default 250, for the same reason). More get 429. */
+  maxDevicesPerAddress?: number;
+  /**
+   * Requests that come from the presenter, who always gets a stream (default: loopback addresses, the laptop
+   * that runs the poll and the deck).
+   */
+  isPresenter?: (address: string) => boolean;
   /** Milliseconds between a vote and writing the votes file (default 1000). */
   saveDelayMs?: number;
   /** Builds the vote page's script (default: `vote.ts` without its types). */
@@ -65,6 +78,12 @@ export function createPollServer(options: PollServerOptions): PollServer {
     if (file) stopSaving.push(saveSnapshotOnChange(store, file, options.saveDelayMs));
   }
   const maxStreams = options.maxStreams ?? 500;
+  const maxStreamsPerAddress = options.maxStreamsPerAddress ?? 250;
+  const maxDevicesPerAddress = options.maxDevicesPerAddress ?? 250;
+  const isPresenter = options.isPresenter ?? isLoopback;
+  const streamsByAddress = new AddressCounter();
+  // Keyed by deck, question and address: devices that voted on that question from that address.
+  const devicesByAddress = new AddressCounter();
   const streamOptions = {
     keepAliveMs: options.keepAliveMs ?? 15_000,
     retryMs: 2_000,
@@ -80,6 +99,8 @@ export function createPollServer(options: PollServerOptions): PollServer {
   let port = 0;
   let eventId = 0;
   let openStreams = 0;
+  // The streams that count against maxStreams: all but the presenter's.
+  let roomStreams = 0;
 
   const app = express();
   app.disable('x-powered-by');
@@ -135,16 +156,31 @@ export function createPollServer(options: PollServerOptions): PollServer {
   function pollEvents(request: express.Request, response: express.Response): void {
     const deck = deckOf(request, response);
     if (!deck) return;
-    if (openStreams >= maxStreams) {
+    const address = addressOf(request);
+    const presenter = isPresenter(address);
+    if (!presenter && roomStreams >= maxStreams) {
       response
         .status(503)
         .set('Retry-After', '10')
         .json({ error: `The poll already serves ${maxStreams} event streams. Try again later.` });
       return;
     }
+    if (!presenter && streamsByAddress.count(address) >= maxStreamsPerAddress) {
+      response
+        .status(429)
+        .set('Retry-After', '10')
+        .json({
+          error: `Your address already holds ${maxStreamsPerAddress} event streams; close one first.`,
+        });
+      return;
+    }
     const store = storeOf(deck);
     const stream: SseStream = openSseStream(request, response, streamOptions);
     openStreams += 1;
+    if (!presenter) {
+      roomStreams += 1;
+      streamsByAddress.add(address);
+    }
     const hello: PollHello = { voteUrl: voteUrl(deck), questions: store.questions, tallies: store.tallies() };
     stream.send(frame('poll', hello));
     const unsubscribe = store.subscribe((questionId, tally) => {
@@ -153,6 +189,10 @@ export function createPollServer(options: PollServerOptions): PollServer {
     });
     stream.onClose(() => {
       openStreams -= 1;
+      if (!presenter) {
+        roomStreams -= 1;
+        streamsByAddress.remove(address);
+      }
       unsubscribe();
     });
   }
@@ -164,12 +204,28 @@ export function createPollServer(options: PollServerOptions): PollServer {
       return;
     }
     const { deck, questionId, deviceId, optionId } = input.value;
-    const result = storeOf(deck).vote(questionId, deviceId, optionId);
+    const store = storeOf(deck);
+    // Device ids are the phones' own choice: one address must not fill a question with made-up devices.
+    const devicesKey = `${deck}\n${questionId}\n${addressOf(request)}`;
+    const newDevice = !store.hasVoted(questionId, deviceId);
+    if (newDevice && devicesByAddress.count(devicesKey) >= maxDevicesPerAddress) {
+      response.status(429).json({
+        error: `Your address already voted with ${maxDevicesPerAddress} devices on this question; no more are taken.`,
+      });
+      return;
+    }
+    const result = store.vote(questionId, deviceId, optionId);
     if (!result.ok) {
       response.status(result.reason === 'full' ? 429 : 400).json({ error: result.error });
       return;
     }
+    if (newDevice) devicesByAddress.add(devicesKey);
     response.json({ deck, questionId, optionId, tally: result.tally });
+  }
+
+  function addressOf(request: express.Request): string {
+    // No proxy in front: the socket's address, one per phone, or one per room behind NAT.
+    return request.socket.remoteAddress ?? 'unknown';
   }
 
   function frame(event: string, data: unknown): string {

@@ -68,6 +68,11 @@ export class PollStore {
     return this.#listeners.size;
   }
 
+  /** Whether `deviceId` has a vote on `questionId`. */
+  hasVoted(questionId: string, deviceId: string): boolean {
+    return this.#votes.get(questionId)?.has(deviceId) ?? false;
+  }
+
   /** Counts `deviceId`'s vote for `optionId`, replacing its earlier vote on the same question. */
   vote(questionId: string, deviceId: string, optionId: string): VoteResult {
     const error = this.#validate(questionId, optionId);
@@ -116,11 +121,8 @@ export class PollStore {
   }
 
   snapshot(): PollSnapshot {
-    const snapshot: PollSnapshot = {};
-    for (const [questionId, votes] of this.#votes) {
-      if (votes.size > 0) snapshot[questionId] = Object.fromEntries(votes);
-    }
-    return snapshot;
+    const answered = [...this.#votes].filter(([, votes]) => votes.size > 0);
+    return Object.fromEntries(answered.map(([questionId, votes]) => [questionId, Object.fromEntries(votes)]));
   }
 
   /** Calls `listener` after every change; returns the function that stops it. */

@@ -48,6 +48,18 @@ describe('snapshot file', () => {
     expect(new PollStore(QUESTIONS, readSnapshot(file)).tally('sse')).toEqual({ used: 0 });
   });
 
+  it('keeps a vote whose device id is "__proto__" across a restart', () => {
+    const file = tempFile();
+    const store = new PollStore(QUESTIONS);
+    const stop = saveSnapshotOnChange(store, file);
+    store.vote('sse', '__proto__', 'used');
+    store.vote('sse', 'device-a', 'used');
+    stop();
+    expect(readFileSync(file, 'utf8')).toBe('{"sse":{"__proto__":"used","device-a":"used"}}\n');
+    const restarted = new PollStore(QUESTIONS, readSnapshot(file));
+    expect(restarted.tally('sse')).toEqual({ used: 2 });
+  });
+
   it('starts empty, without a crash, from {"sse": null}', () => {
     const file = tempFile();
     writeFileSync(file, '{"sse": null}');

@@ -23,24 +23,26 @@ export function readSnapshot(file: string): PollSnapshot {
     console.warn(`Ignoring ${file}: it is not a poll snapshot. The poll starts empty.`);
     return {};
   }
-  const snapshot: PollSnapshot = {};
+  // Keys come from devices: built with Object.fromEntries, so that a device id "__proto__" is a key like
+  // any other. `object[key] = value` would set the object's prototype instead, and the vote would be lost.
+  const questions: [string, Record<string, string>][] = [];
   const skipped: string[] = [];
   for (const [questionId, devices] of Object.entries(parsed)) {
     if (!isPlainObject(devices)) {
       skipped.push(`"${questionId}" (not an object of votes)`);
       continue;
     }
-    const votes: Record<string, string> = {};
+    const votes: [string, string][] = [];
     let badVotes = 0;
     for (const [deviceId, optionId] of Object.entries(devices)) {
-      if (typeof optionId === 'string') votes[deviceId] = optionId;
+      if (typeof optionId === 'string') votes.push([deviceId, optionId]);
       else badVotes += 1;
     }
     if (badVotes > 0) skipped.push(`${badVotes} vote(s) of "${questionId}" (the option is not a string)`);
-    snapshot[questionId] = votes;
+    questions.push([questionId, Object.fromEntries(votes)]);
   }
   if (skipped.length > 0) console.warn(`Skipping parts of ${file}: ${skipped.join('; ')}.`);
-  return snapshot;
+  return Object.fromEntries(questions);
 }
 
 /**
