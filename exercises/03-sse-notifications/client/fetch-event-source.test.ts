@@ -174,6 +174,17 @@ describe('connectFetchEventSource', () => {
     expect(server.requests[0]?.headers['last-event-id']).toBe('41');
   });
 
+  it('sends an id outside ASCII as its UTF-8 bytes, as EventSource does', async () => {
+    const server = await startServer((_request, response) => {
+      response.writeHead(204).end();
+    });
+    const client = connect(server.url, { lastEventId: 'é€' });
+
+    await vi.waitFor(() => expect(client.stops).toHaveLength(1));
+    // Node reads header bytes as Latin-1: the UTF-8 bytes C3 A9 E2 82 AC arrive as these five characters.
+    expect(server.requests[0]?.headers['last-event-id']).toBe(Buffer.from('é€', 'utf8').toString('latin1'));
+  });
+
   it('reconnects after the stream ends and sends the last id as Last-Event-ID', async () => {
     const server = await startServer((_request, response, requestNumber) => {
       if (requestNumber === 1) {
@@ -392,6 +403,18 @@ describe('connectFetchEventSource: backoff', () => {
     expect(delays).toEqual([10, 20, 40, 10, 20]);
     expect(client.disconnects[0]?.error?.message).toBe('fetch failed');
     expect(client.disconnects[3]?.error).toBeUndefined();
+  });
+
+  it('takes a retry: of at most an hour; a larger one would overflow setTimeout and reconnect at once', async () => {
+    const hugeRetry = () =>
+      Promise.resolve(
+        new Response('retry: 99999999999\n\n', { headers: { 'Content-Type': 'text/event-stream' } }),
+      );
+    const client = connect('http://test.invalid/events', { fetch: fetchAnswering(hugeRetry) });
+
+    await vi.waitFor(() => expect(client.disconnects.length).toBeGreaterThanOrEqual(1));
+    client.connection.close();
+    expect(client.disconnects[0]?.delayMs).toBe(3_600_000);
   });
 
   it('takes a random part off the delay, at most half', async () => {

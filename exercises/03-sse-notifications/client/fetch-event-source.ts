@@ -46,6 +46,11 @@ export interface FetchEventSourceConnection {
 const DEFAULT_RETRY_MS = 3000;
 /** Backoff after repeated failures never waits longer than this, unless `retry:` itself is longer. */
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * A server's `retry:` is taken up to an hour. setTimeout takes at most 2³¹−1 ms (24.8 days): a longer delay
+ * overflows and fires at once, and the client would reconnect in a storm.
+ */
+const MAX_RETRY_MS = 3_600_000;
 
 /**
  * Connects like EventSource but with fetch: sends `Accept: text/event-stream` and `Last-Event-ID`,
@@ -183,7 +188,7 @@ class FetchEventSource implements FetchEventSourceConnection {
     const fetchFunction = this.#options.fetch ?? fetch;
     const headers: Record<string, string> = {};
     // 💯 TODO B.18 (bonus): ask for an event stream (Accept), and send this.lastEventId as Last-Event-ID
-    //    once there is one (not when it is empty).
+    //    once there is one (not when it is empty), as its UTF-8 bytes (utf8HeaderValue).
     // `no-store`: a cached copy of an event stream would replay old events.
     return fetchFunction(this.#url, { headers, cache: 'no-store', signal: this.#closer.signal });
   }
@@ -195,7 +200,7 @@ class FetchEventSource implements FetchEventSourceConnection {
   }
 
   #setRetry(milliseconds: number): void {
-    this.#retryMs = milliseconds;
+    this.#retryMs = Math.min(milliseconds, MAX_RETRY_MS);
   }
 }
 
@@ -218,6 +223,15 @@ function reconnectDelay(retryMs: number, failuresInARow: number): number {
   //    each time, but never beyond MAX_BACKOFF_MS (unless retryMs itself is longer). Then add jitter:
   //    wait half of that delay plus Math.random() times the other half.
   return retryMs;
+}
+
+/**
+ * A header value is a string of bytes (characters 0–255), the id is text: send its UTF-8 bytes, as
+ * EventSource does. As it is, "€" would make fetch throw, and "é" would go out as the single byte E9.
+ */
+function utf8HeaderValue(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  return Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
 }
 
 /** Resolves after `milliseconds`, or at once when the signal aborts. */

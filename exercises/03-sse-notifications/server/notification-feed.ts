@@ -22,12 +22,13 @@ export class NotificationFeed {
   readonly #store: NotificationStore;
   readonly #history: EventHistory;
   readonly #listeners = new Set<FrameListener>();
-  // Ids carry a per-run prefix, so an id from before a server restart is never mistaken for a current one.
+  // Event and notification ids carry a per-run prefix, so an id from before a server restart is never
+  // mistaken for a current one (a page that flashed notification "1" would not flash the new "1").
   readonly #runId = randomBytes(3).toString('hex');
   #eventCount = 0;
 
   constructor({ storeSize = 50, historySize = 500 }: NotificationFeedOptions = {}) {
-    this.#store = new NotificationStore(storeSize);
+    this.#store = new NotificationStore(storeSize, `${this.#runId}-`);
     this.#history = new EventHistory(historySize, this.lastEventId);
   }
 

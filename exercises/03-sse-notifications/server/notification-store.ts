@@ -3,20 +3,22 @@ import type { Notification } from '../protocol/messages';
 /** The newest notifications, in order of creation; older ones drop out so memory stays bounded. */
 export class NotificationStore {
   readonly #capacity: number;
+  readonly #idPrefix: string;
   readonly #notifications = new Map<string, Notification>();
   #nextId = 1;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, idPrefix = '') {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new TypeError(`NotificationStore capacity must be a positive integer, got ${capacity}`);
     }
     this.#capacity = capacity;
+    this.#idPrefix = idPrefix;
   }
 
   /** Stores a new notification with a fresh id and the current time. */
   add(content: Pick<Notification, 'title' | 'message' | 'type'>): Notification {
     const notification: Notification = {
-      id: String(this.#nextId++),
+      id: `${this.#idPrefix}${this.#nextId++}`,
       title: content.title,
       message: content.message,
       time: new Date().toISOString(),

@@ -42,6 +42,11 @@ export interface FetchEventSourceConnection {
 const DEFAULT_RETRY_MS = 3000;
 /** Backoff after repeated failures never waits longer than this, unless `retry:` itself is longer. */
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * A server's `retry:` is taken up to an hour. setTimeout takes at most 2³¹−1 ms (24.8 days): a longer delay
+ * overflows and fires at once, and the client would reconnect in a storm.
+ */
+const MAX_RETRY_MS = 3_600_000;
 
 /**
  * Connects like EventSource but with fetch: sends `Accept: text/event-stream` and `Last-Event-ID`,
@@ -197,7 +202,7 @@ class FetchEventSource implements FetchEventSourceConnection {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     // Like EventSource: the header is only sent once there is an id to resume from.
     if (this.lastEventId !== '') {
-      headers['Last-Event-ID'] = this.lastEventId;
+      headers['Last-Event-ID'] = utf8HeaderValue(this.lastEventId);
     }
     // `no-store`: a cached copy of an event stream would replay old events.
     return fetchFunction(this.#url, { headers, cache: 'no-store', signal: this.#closer.signal });
@@ -210,7 +215,7 @@ class FetchEventSource implements FetchEventSourceConnection {
   }
 
   #setRetry(milliseconds: number): void {
-    this.#retryMs = milliseconds;
+    this.#retryMs = Math.min(milliseconds, MAX_RETRY_MS);
   }
 }
 
@@ -255,6 +260,15 @@ function reconnectDelay(retryMs: number, failuresInARow: number): number {
   // "Equal jitter": somewhere between half and all of the capped delay.
   const half = capped / 2;
   return Math.round(half + Math.random() * half);
+}
+
+/**
+ * A header value is a string of bytes (characters 0–255), the id is text: send its UTF-8 bytes, as
+ * EventSource does. As it is, "€" would make fetch throw, and "é" would go out as the single byte E9.
+ */
+function utf8HeaderValue(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  return Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
 }
 
 /** Resolves after `milliseconds`, or at once when the signal aborts. */

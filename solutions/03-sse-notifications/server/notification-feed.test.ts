@@ -24,6 +24,12 @@ describe('NotificationFeed', () => {
     expect(received[0]?.[0]).toContain(`id: ${feed.lastEventId}\n`);
   });
 
+  it('gives notifications ids that a restarted server never gives again', () => {
+    const before = new NotificationFeed().create(content);
+    const afterRestart = new NotificationFeed().create(content);
+    expect(afterRestart.id).not.toBe(before.id);
+  });
+
   it('stops calling a listener after it unsubscribed', () => {
     const feed = new NotificationFeed();
     const frames: string[] = [];
