@@ -78,9 +78,10 @@ function openSocket({ channels, onMessage }: BrokerOptions, brokerUrl: string, t
   // 🐨 TODO 1.1: open a WebSocket on connectUrl(brokerUrl, token); keep it in `socket` and in a `current` const.
   //    📜 https://developer.mozilla.org/en-US/docs/Web/API/WebSocket/WebSocket
   // 🐨 TODO 1.2: on `open`, send one SubscriberCommand per channel as JSON text:
-  //    { type: 'subscribe', channel, since: lastId }. Then backoff.reset() and setConnectionStatus('open').
-  // 🐨 TODO 1.3: on `message`, read it with readBrokerMessage(event.data) (undefined: skip it); for a channel
-  //    message (type 'message') remember lastId = message.id; hand every message to onMessage.
+  //    { type: 'subscribe', channel, since: lastIds.get(channel) }. Then backoff.reset() and
+  //    setConnectionStatus('open').
+  // 🐨 TODO 1.3: on `message`, read it with readBrokerMessage(event.data) (undefined: skip it); pass it to
+  //    trackMessage(current, message), which remembers the channel's last id; hand every message to onMessage.
   // 🐨 TODO 1.4: on `close`, call socketOnClose(current): it reconnects with backoff and a fresh token.
 }
 
