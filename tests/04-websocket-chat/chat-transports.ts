@@ -140,7 +140,9 @@ export const sseTransport: ChatTransport = {
     close: 'on "error", call handleError, which disables the form (TODO S1.2)',
     receive: 'show the "chat.initial" event with showHistory and "chat.message" with showMessage (TODO S1.3)',
     send: 'on submit, POST {"username", "message"} as JSON to MESSAGES_URL (TODO S1.4)',
-    serverInitial: 'send the "chat.initial" event when a stream opens (TODO S2.1 in server/sse-chat.ts)',
+    serverInitial:
+      'open the event stream (TODO S0.1–S0.3 in server/sse-stream.ts and server/sse-frame.ts), then send the ' +
+      '"chat.initial" event when a stream opens (TODO S2.1 in server/sse-chat.ts)',
     serverBroadcast:
       'send every new message as "chat.message" to every open stream (TODO S2.2 in server/sse-chat.ts)',
     useYourServer: 'switch client/index.sse.ts to YOUR_SERVER (TODO S2.3)',

@@ -19,9 +19,10 @@ export interface SseEvent {
 export function formatSseEvent({ event, id, data }: SseEvent): string {
   assertSingleLine('event', event);
   assertSingleLine('id', id);
-  // Each line of the payload needs its own `data:` field; the client joins them with "\n".
-  const dataLines = data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`);
-  return `id: ${id}\nevent: ${event}\n${dataLines.join('')}\n`;
+  // 🐨 TODO S0.3 (exercise 03's TODO 2.3): return the event as text: an `id:` line, an `event:` line, one `data:` line per line
+  //    of `data`, and a blank line at the end. formatSseRetry below shows the shape of a field.
+  //    📜 https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events/Using_server-sent_events#event_stream_format
+  return '';
 }
 
 /** Tells the browser how long to wait before reconnecting (milliseconds, digits only). */

@@ -18,32 +18,26 @@ export interface SseStream {
   onClose(callback: () => void): void;
 }
 
-const SSE_HEADERS = {
-  'Content-Type': 'text/event-stream; charset=utf-8',
-  // no-transform: compression middleware and proxies must not buffer the stream.
-  'Cache-Control': 'no-cache, no-transform',
-  // nginx buffers responses unless told not to.
-  'X-Accel-Buffering': 'no',
-  Connection: 'keep-alive',
-};
+// 🐨 TODO S0.1 (the same as exercise 03's TODO 2.1: did 03? copy your answer): the headers of an event
+//    stream: Content-Type, Cache-Control (no caching, no compression), X-Accel-Buffering (no proxy
+//    buffering) and Connection.
+const SSE_HEADERS = {};
 
 /** Turns an HTTP response into an event stream and cleans up after it when the client disconnects. */
 export function openSseStream(request: Request, response: Response, options: SseStreamOptions): SseStream {
-  response.writeHead(200, SSE_HEADERS);
-  response.write(formatSseRetry(options.retryMs));
+  // 🐨 TODO S0.1: answer with status 200 and SSE_HEADERS, then send the retry delay (formatSseRetry),
+  //    and delete the placeholder answer below.
+  //    📜 https://nodejs.org/api/http.html#responsewriteheadstatuscode-statusmessage-headers
+  response.status(501).json({ error: 'Not implemented yet: start with TODO S0.1 in server/sse-stream.ts.' });
   // Node waits for Nagle's algorithm otherwise; small frames should leave at once.
   request.socket.setNoDelay(true);
 
-  const keepAlive = setInterval(() => send(formatSseComment('keep-alive')), options.keepAliveMs);
-  response.on('close', () => clearInterval(keepAlive));
+  // 💯 TODO S0.4: send a keep-alive comment (formatSseComment) every options.keepAliveMs,
+  //    and stop the timer when the response closes.
 
   function send(frame: string): void {
-    if (response.writableEnded || response.destroyed) return;
-    if (response.writableLength > options.maxBufferedBytes) {
-      response.destroy();
-      return;
-    }
-    response.write(frame);
+    // 🐨 TODO S0.2: write the frame to the response, unless the response has already ended.
+    // 💯 TODO S0.4: cut off a client with more than options.maxBufferedBytes unread (response.writableLength).
   }
 
   function onClose(callback: () => void): void {
