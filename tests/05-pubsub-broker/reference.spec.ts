@@ -235,6 +235,10 @@ test.describe('one broker (embedded default)', () => {
     expect(second.channelMessages('ideas'), 'no partial history that would look complete').toEqual([]);
   });
 
+  test('GET /position names a since that misses nothing published after it (publisher key only)', async () => {
+    await expectPositionResumes(stack.appUrl, broker());
+  });
+
   test('data nested 5,000 levels deep is refused with 400; the next publish reaches everyone', async () => {
     await expectDeepDataRefused(stack.appUrl, broker());
   });
@@ -363,6 +367,10 @@ test.describe('two brokers on Redis', () => {
     await expect
       .poll(() => onSecond.channelMessages('ideas').map((m) => (m.data as { text: string }).text))
       .toEqual(['two', 'three']);
+  });
+
+  test('GET /position on one instance names a since that misses nothing published on the other', async () => {
+    await expectPositionResumes(stack.appUrl, stack.brokerUrls[0] as string, stack.brokerUrls[1] as string);
   });
 
   test('data nested 5,000 levels deep is refused with 400 before Redis stores it', async () => {
@@ -508,6 +516,45 @@ async function expectDeepDataRefused(appUrl: string, brokerUrl: string): Promise
     expect(next.status).toBe(202);
     const message = await client.waitFor((m) => m.type === 'message', 'the next message');
     expect(message).toMatchObject({ id: next.body.id, data: { text: 'after the deep one' } });
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * The app asks `GET /position` before its first publish, so its snapshot names where a new page subscribes from:
+ * whatever is published after that reaches the page, even if it comes before the subscription does.
+ */
+async function expectPositionResumes(
+  appUrl: string,
+  brokerUrl: string,
+  publishUrl = brokerUrl,
+): Promise<void> {
+  expect((await fetch(`${brokerUrl}/position`)).status, 'without the publisher key').toBe(401);
+  const answer = await fetch(`${brokerUrl}/position`, {
+    headers: { Authorization: `Bearer ${PUBLISHER_KEY}` },
+  });
+  expect(answer.status).toBe(200);
+  const { lastEventId } = (await answer.json()) as { lastEventId: string };
+  expect(lastEventId).toMatch(/^[a-z0-9]+-\d+$/);
+
+  const published = await postJson(
+    `${publishUrl}/publish`,
+    { channel: 'ideas', event: 'idea.created', data: { text: 'between snapshot and subscribe' } },
+    PUBLISHER_KEY,
+  );
+  const session = await joinBoard(appUrl, 'Latecomer');
+  const client = await BrokerClient.connect(brokerUrl, session.subscribeToken);
+  try {
+    client.send({ type: 'subscribe', channel: 'ideas', since: lastEventId });
+    const message = await client.waitFor(
+      (m) => m.type === 'message',
+      'the idea published before subscribing',
+    );
+    expect(message).toMatchObject({
+      id: published.body.id,
+      data: { text: 'between snapshot and subscribe' },
+    });
   } finally {
     await client.close();
   }

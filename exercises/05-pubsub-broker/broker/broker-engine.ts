@@ -19,6 +19,8 @@ export interface BrokerEngine {
   publish(channel: string, event: string, data: unknown): Promise<ChannelMessage>;
   /** The channel's messages after `since` (a message id), oldest first. */
   history(channel: string, since: string): Promise<HistoryResult>;
+  /** The id of the newest message on any channel, `<epoch>-0` before the first: a valid `since`. */
+  position(): Promise<string>;
   /** Called with every message published on any instance, in the order of their ids. */
   onMessage(listener: (message: ChannelMessage) => void): void;
 

@@ -122,6 +122,14 @@ export interface PublishResponse {
   id: string;
 }
 
+/**
+ * `GET /position` answer (with the publisher key): the id of the newest message on any channel, or `<epoch>-0`
+ * before the first. Subscribing `since` it misses nothing that is published later.
+ */
+export interface PositionResponse {
+  lastEventId: string;
+}
+
 /** What a subscriber sends over the WebSocket (SSE subscribers name their channels in the URL instead). */
 export type SubscriberCommand =
   /** Start receiving a channel; with `since`, first get everything after that message id. */

@@ -8,6 +8,7 @@ import type {
 } from '../protocol/messages';
 import { parseAlertInput, parseIdeaInput, parseRoundInput, parseSessionRequest } from './board-input';
 import type { BoardStore } from './board-store';
+import type { BrokerPosition } from './broker-position';
 import type { BrokerPublisher } from './broker-publisher';
 import { hasInstructorKey } from './instructor-key';
 import { JOINS_PER_MINUTE, JoinLimit } from './join-limit';
@@ -24,6 +25,7 @@ export interface BoardRouteOptions {
   board: BoardStore;
   sessions: SessionStore;
   publisher: BrokerPublisher;
+  position: BrokerPosition;
   config: ServerConfig;
 }
 
@@ -31,7 +33,13 @@ export interface BoardRouteOptions {
  * The idea board's API: plain request/response, like the PHP app of the talk. Whatever changes is handed
  * to the broker with one HTTP call; this backend never holds a connection to a page.
  */
-export function createBoardRouter({ board, sessions, publisher, config }: BoardRouteOptions): Router {
+export function createBoardRouter({
+  board,
+  sessions,
+  publisher,
+  position,
+  config,
+}: BoardRouteOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: MAX_BODY_SIZE, strict: false }));
   const joinLimit = new JoinLimit();
@@ -104,9 +112,23 @@ export function createBoardRouter({ board, sessions, publisher, config }: BoardR
     response.json(await subscribeAccess(session));
   });
 
-  router.get('/api/board', (_request, response) => {
+  router.get('/api/board', async (_request, response) => {
+    await learnPosition();
     response.json(board.snapshot());
   });
+
+  /**
+   * Before this app published anything its snapshot names no position, and a page would subscribe without
+   * `since`: an idea posted between snapshot and subscription would be lost. The broker's position fills it.
+   */
+  async function learnPosition(): Promise<void> {
+    if (board.hasPosition) return;
+    try {
+      board.recordPosition(await position());
+    } catch (error) {
+      console.warn(`Could not ask the broker for its position: ${String(error)}`);
+    }
+  }
 
   router.post('/api/ideas', async (request, response) => {
     const author = sessions.find(request.get('Authorization'))?.member;

@@ -50,6 +50,7 @@ export function createBroker(options: BrokerOptions): Broker {
         'GET /events?token=…&channel=… (SSE)',
       ],
       publish: 'POST /publish (Authorization: Bearer <publisher key>)',
+      position: 'GET /position (Authorization: Bearer <publisher key>)',
       stats: 'GET /stats',
     });
   });

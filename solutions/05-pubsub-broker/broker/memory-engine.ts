@@ -45,6 +45,10 @@ export function createMemoryEngine({ historySize }: { historySize: number }): Br
       return historyOf(channel).after(epoch, since, sequence);
     },
 
+    async position() {
+      return formatMessageId({ epoch, sequence });
+    },
+
     onMessage(listener) {
       messageListeners.push(listener);
     },

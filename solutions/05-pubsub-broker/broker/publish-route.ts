@@ -1,5 +1,5 @@
-import express, { type Router } from 'express';
-import type { PublishResponse } from '../protocol/messages';
+import express, { type RequestHandler, type Router } from 'express';
+import type { PositionResponse, PublishResponse } from '../protocol/messages';
 import type { BrokerEngine } from './broker-engine';
 import { parsePublishRequest } from './publish-input';
 import { hasPublisherKey } from './publisher-key';
@@ -14,19 +14,30 @@ const MAX_BODY_SIZE = '64kb';
 export function createPublishRouter(engine: BrokerEngine, publisherKey: string): Router {
   const router = express.Router();
 
+  const requirePublisherKey: RequestHandler = (request, response, next) => {
+    // Checked before the body is read: without the key, nothing of the request is looked at.
+    if (hasPublisherKey(request.get('Authorization'), publisherKey)) {
+      next();
+      return;
+    }
+    response.setHeader('WWW-Authenticate', 'Bearer realm="publish"');
+    response.status(401).json({ error: 'Publishing needs the publisher key: Authorization: Bearer <key>.' });
+  };
+
+  // The app backend asks before its first publish, so that its snapshot can name a position to subscribe from.
+  router.get('/position', requirePublisherKey, async (_request, response) => {
+    try {
+      const answer: PositionResponse = { lastEventId: await engine.position() };
+      response.json(answer);
+    } catch (error) {
+      console.error(`Position failed: ${String(error)}`);
+      response.status(503).json({ error: 'The broker cannot read its position right now; try again.' });
+    }
+  });
+
   router.post(
     '/publish',
-    (request, response, next) => {
-      // Checked before the body is read: without the key, nothing of the request is looked at.
-      if (hasPublisherKey(request.get('Authorization'), publisherKey)) {
-        next();
-        return;
-      }
-      response.setHeader('WWW-Authenticate', 'Bearer realm="publish"');
-      response
-        .status(401)
-        .json({ error: 'Publishing needs the publisher key: Authorization: Bearer <key>.' });
-    },
+    requirePublisherKey,
     express.json({ limit: MAX_BODY_SIZE, strict: false }),
     async (request, response) => {
       if (!request.is('application/json')) {

@@ -229,6 +229,14 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
       return { lost: false, messages };
     },
 
+    async position() {
+      // Before the first publish there is no epoch yet: make it now (NX: unless another instance just did),
+      // so that the position is still valid when the first message comes.
+      await client.set(keys.epoch, newEpoch(), { condition: 'NX' });
+      const [epoch, sequence] = await Promise.all([client.get(keys.epoch), client.get(keys.sequence)]);
+      return formatMessageId({ epoch: epoch ?? '', sequence: Number(sequence ?? 0) });
+    },
+
     onMessage(listener) {
       messageListeners.push(listener);
     },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createBoardRouter } from './board-routes';
 import { BoardStore } from './board-store';
+import { type BrokerPosition, createBrokerPosition } from './broker-position';
 import { type BrokerPublisher, createBrokerPublisher } from './broker-publisher';
 import { allowOrigins } from './cors';
 import { jsonErrors, notFound } from './json-errors';
@@ -16,10 +17,15 @@ export interface BoardServer {
 }
 
 /** The idea board's app backend: request/response only; live updates go through the broker. */
-export function createBoardServer(config: ServerConfig, publisher?: BrokerPublisher): BoardServer {
+export function createBoardServer(
+  config: ServerConfig,
+  publisher?: BrokerPublisher,
+  position?: BrokerPosition,
+): BoardServer {
   const board = new BoardStore();
   const sessions = new SessionStore();
   const brokerPublisher = publisher ?? createBrokerPublisher(config);
+  const brokerPosition = position ?? createBrokerPosition(config);
 
   const app = express();
   app.disable('x-powered-by');
@@ -31,7 +37,9 @@ export function createBoardServer(config: ServerConfig, publisher?: BrokerPublis
       broker: config.brokerUrl,
     });
   });
-  app.use(createBoardRouter({ board, sessions, publisher: brokerPublisher, config }));
+  app.use(
+    createBoardRouter({ board, sessions, publisher: brokerPublisher, position: brokerPosition, config }),
+  );
   app.get('/stats', (_request, response) => {
     response.json({ sessions: sessions.size, ideas: board.snapshot().ideas.length });
   });

@@ -34,6 +34,16 @@ export class BoardStore {
     this.#lastEventId = id;
   }
 
+  /** Whether the snapshot names a position to subscribe from. */
+  get hasPosition(): boolean {
+    return this.#lastEventId !== null;
+  }
+
+  /** Takes the broker's position as the start, unless a publish has given one meanwhile (that one is newer). */
+  recordPosition(id: string): void {
+    this.#lastEventId ??= id;
+  }
+
   snapshot(now = new Date()): BoardSnapshot {
     return {
       ideas: [...this.#ideas],
