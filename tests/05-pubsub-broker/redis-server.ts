@@ -12,6 +12,17 @@ export interface TestRedis {
 export async function useTestRedis(): Promise<TestRedis> {
   const fromEnvironment = process.env.REDIS_URL;
   if (fromEnvironment) return { url: fromEnvironment, stop: async () => {} };
+  return startOwnRedis();
+}
+
+/** A Redis of our own, also when REDIS_URL is set: a check may make it stop answering (SIGSTOP) for a while. */
+export interface OwnRedis extends TestRedis {
+  /** Redis stops answering, as on an overloaded or cut-off host; connections stay open. */
+  pause(): void;
+  resume(): void;
+}
+
+export async function startOwnRedis(): Promise<OwnRedis> {
   if (spawnSync('redis-server', ['--version']).status !== 0) {
     throw new Error(
       'These checks need Redis: set REDIS_URL, or install redis-server (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis).',
@@ -26,5 +37,13 @@ export async function useTestRedis(): Promise<TestRedis> {
     env: {},
   });
   await server.waitForOutput(/Ready to accept connections/);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => server.stop() };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => {
+      server.signal('SIGCONT');
+      return server.stop();
+    },
+    pause: () => server.signal('SIGSTOP'),
+    resume: () => server.signal('SIGCONT'),
+  };
 }

@@ -11,7 +11,7 @@ import {
   SUBSCRIBE_TOKEN_SECRET,
   startPubSubStack,
 } from './pubsub-stack';
-import { type TestRedis, useTestRedis } from './redis-server';
+import { type OwnRedis, startOwnRedis, type TestRedis, useTestRedis } from './redis-server';
 
 test.describe('one broker (embedded default)', () => {
   let stack: PubSubStack;
@@ -559,3 +559,64 @@ async function expectPositionResumes(
     await client.close();
   }
 }
+
+test.describe('one broker on a Redis that stops answering', () => {
+  let redis: OwnRedis;
+  let stack: PubSubStack;
+  const clients: BrokerClient[] = [];
+
+  test.beforeAll(async () => {
+    redis = await startOwnRedis();
+    // A presence entry lives longer than the outage: a ghost would still count when Redis is back.
+    stack = await startPubSubStack({
+      withPage: false,
+      redisUrl: redis.url,
+      env: { PRESENCE_TTL_MS: '60000' },
+    });
+  });
+  test.afterEach(async () => {
+    redis?.resume();
+    const testInfo = test.info();
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('server output', { body: stack.logs(), contentType: 'text/plain' });
+    }
+  });
+  test.afterAll(async () => {
+    await stack?.stop();
+    await redis?.stop();
+  });
+
+  test('a subscribe during the outage hears unavailable promptly, and leaves no ghost in presence', async () => {
+    const brokerUrl = stack.brokerUrls[0] as string;
+    const ghostSession = await joinBoard(stack.appUrl, 'Ghost');
+    redis.pause();
+    const ghost = await BrokerClient.connect(brokerUrl, ghostSession.subscribeToken);
+    ghost.send({ type: 'subscribe', channel: 'ideas' });
+    const refused = await ghost.waitFor(
+      (m) => m.type === 'error' && m.code === 'unavailable',
+      '"unavailable" while Redis does not answer',
+      10_000,
+    );
+    expect(refused).toMatchObject({ channel: 'ideas' });
+    await ghost.close();
+    redis.resume();
+
+    // Commands run in order on the broker's one Redis connection: once this publish is through, so is
+    // everything the broker queued for the ghost while Redis was away.
+    const published = await postJson(
+      `${brokerUrl}/publish`,
+      { channel: 'ideas', event: 'x', data: { text: 'Redis is back' } },
+      PUBLISHER_KEY,
+    );
+    expect(published.status).toBe(202);
+    const session = await joinBoard(stack.appUrl, 'Witness');
+    const witness = await BrokerClient.connect(brokerUrl, session.subscribeToken);
+    clients.push(witness);
+    const subscribed = await witness.subscribe('ideas');
+    expect(
+      subscribed.presence.map((entry) => entry.member.name),
+      'nobody who left is shown',
+    ).toEqual(['Witness']);
+  });
+});

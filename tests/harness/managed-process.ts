@@ -97,6 +97,11 @@ export class ManagedProcess {
     clearTimeout(timer);
   }
 
+  /** Sends a signal, e.g. SIGSTOP and SIGCONT to make the process stop answering for a while. */
+  signal(name: NodeJS.Signals): void {
+    if (!this.hasExited) this.#child.kill(name);
+  }
+
   /** Ends the process at once, without letting it clean up: a crash or a pulled plug. */
   async kill(): Promise<void> {
     if (this.hasExited) return;

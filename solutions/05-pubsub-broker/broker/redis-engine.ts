@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import type { ChannelMessage, PresenceEntry } from '../protocol/messages';
 import type { BrokerEngine, HistoryResult, PresenceChange } from './broker-engine';
 import { formatMessageId, newEpoch, parseMessageId } from './message-id';
+import { withTimeout } from './with-timeout';
 
 export interface RedisEngineOptions {
   /** e.g. `redis://localhost:6379`. */
@@ -11,6 +12,8 @@ export interface RedisEngineOptions {
   historySize: number;
   /** A presence entry that its instance stopped refreshing for this long is gone (the instance died). */
   presenceTtlMs: number;
+  /** A Redis call without an answer after this long fails (default 3 s): the client hears `unavailable`. */
+  timeoutMs?: number;
 }
 
 /** One stored message: where it stands, and what was published. */
@@ -60,7 +63,7 @@ return 1
  * this file names the keys and keeps presence fresh.
  */
 export async function createRedisEngine(options: RedisEngineOptions): Promise<BrokerEngine> {
-  const { keyPrefix, historySize, presenceTtlMs } = options;
+  const { keyPrefix, historySize, presenceTtlMs, timeoutMs = 3_000 } = options;
   const keys = {
     epoch: `${keyPrefix}:epoch`,
     sequence: `${keyPrefix}:sequence`,
@@ -194,7 +197,7 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
     }
   }
 
-  return {
+  const engine: BrokerEngine = {
     async publish(channel, event, data) {
       const payload = JSON.stringify({ channel, event, data });
       const entry = await client.eval(PUBLISH_SCRIPT, {
@@ -244,16 +247,22 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
     async join(channel, entry) {
       const key = `${channel}\n${entry.connectionId}`;
       ownPresence.set(key, { channel, entry });
+      // One MULTI, sent at once: a leave that follows can never overtake the join announcement.
+      const announced = client
+        .multi()
+        .hSet(keys.presence(channel), entry.connectionId, presenceValue(entry))
+        .sAdd(keys.presenceChannels, channel)
+        .publish(keys.presenceTopic, presenceChange(channel, 'join', entry))
+        .exec();
       try {
-        // One MULTI, sent at once: a leave that follows can never overtake the join announcement.
-        await client
-          .multi()
-          .hSet(keys.presence(channel), entry.connectionId, presenceValue(entry))
-          .sAdd(keys.presenceChannels, channel)
-          .publish(keys.presenceTopic, presenceChange(channel, 'join', entry))
-          .exec();
+        await withTimeout(announced, timeoutMs, 'Redis MULTI (join)');
       } catch (error) {
         ownPresence.delete(key);
+        // It may still run once Redis answers again: then take the entry out after it, and say so.
+        announced
+          .catch(() => undefined)
+          .then(() => removePresence(channel, entry))
+          .catch(() => {});
         throw error;
       }
     },
@@ -295,6 +304,17 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
       resyncListeners.length = 0;
       await Promise.allSettled([subscriber.close(), client.close()]);
     },
+  };
+
+  // Every call a subscriber or publisher waits for gets a bound (join has its own, above).
+  const bound = <T>(promise: Promise<T>, what: string) => withTimeout(promise, timeoutMs, `Redis ${what}`);
+  return {
+    ...engine,
+    publish: (channel, event, data) => bound(engine.publish(channel, event, data), 'publish'),
+    history: (channel, since) => bound(engine.history(channel, since), 'history'),
+    position: () => bound(engine.position(), 'position'),
+    leave: (channel, connectionId) => bound(engine.leave(channel, connectionId), 'leave'),
+    presence: (channel) => bound(engine.presence(channel), 'presence'),
   };
 }
 
