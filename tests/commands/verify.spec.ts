@@ -13,6 +13,9 @@ test('pnpm verify 05 on the untouched starter fails, with hints that name the TO
     expect(command.output, `a failure names a TODO ${part}.x`).toMatch(new RegExp(`TODO ${part}\\.\\d`));
   }
   expect(command.output).toContain('Some checks fail.');
+  expect(command.output, 'the summary counts the required checks').toMatch(
+    /Required [0-4]\/5 · no bonus checks/,
+  );
 });
 
 test('pnpm verify 05 --solution passes', async () => {
@@ -20,5 +23,6 @@ test('pnpm verify 05 --solution passes', async () => {
   const command = new TypedCommand(['verify', '05', '--solution']);
   const code = await command.exit();
   expect(code, command.output).toBe(0);
+  expect(command.output).toContain('Required 5/5 · no bonus checks');
   expect(command.output).toContain('All checks of exercise 05 pass.');
 });
