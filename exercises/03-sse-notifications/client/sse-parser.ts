@@ -52,6 +52,8 @@ export class SseParser {
     // 💯 TODO B.4 (bonus): split the text into lines. A line ends with CRLF, LF or CR. A CR at the end of
     //    one push and a LF at the start of the next one are a single line end, not two.
     // 💯 TODO B.5 (bonus): keep the unfinished last line for the next push; process every complete line.
+    //    A push without any line end only adds to the unfinished line: splitting the whole line again on
+    //    every push costs time quadratic in its length.
     //
     // Processing a line:
     // 💯 TODO B.6 (bonus): an empty line dispatches the event (see below).

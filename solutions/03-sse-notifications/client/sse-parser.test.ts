@@ -37,6 +37,14 @@ describe('SseParser: line ends', () => {
     expect(dataOf(parse('data: a\r', '\ndata: b\r', '\n\r', '\n').events)).toEqual(['a\nb']);
   });
 
+  it('puts a long line together from many small chunks', () => {
+    const long = 'x'.repeat(100_000);
+    const chunks = ['data: '];
+    for (let start = 0; start < long.length; start += 64) chunks.push(long.slice(start, start + 64));
+    chunks.push('\r', '\n', '\n');
+    expect(dataOf(parse(...chunks).events)).toEqual([long]);
+  });
+
   it('does not wait for the next push when a chunk ends in CR', () => {
     // The CR already ends the line, so the event must be out before a possible LF arrives.
     expect(dataOf(parse('data: a\r\r').events)).toEqual(['a']);

@@ -70,6 +70,12 @@ export class SseParser {
     }
     this.#endedWithCarriageReturn = chunk.endsWith(CARRIAGE_RETURN);
 
+    // A long line comes in many chunks: without a line end, only add to it. Splitting the whole line again
+    // on every push would cost time quadratic in its length (a 1 MiB line in small chunks: half a minute).
+    if (!LINE_END.test(chunk)) {
+      this.#unfinishedLine += chunk;
+      return;
+    }
     const lines = (this.#unfinishedLine + chunk).split(LINE_END);
     // The last piece has no line end yet (it is often empty); it waits for the next push.
     this.#unfinishedLine = lines.pop() ?? '';
