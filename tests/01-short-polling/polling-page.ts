@@ -134,6 +134,8 @@ export interface SeenFetch {
   /** Page clock (`performance.now()`, milliseconds) when the code called fetch, and when the answer came. */
   startedAt: number;
   answeredAt?: number;
+  /** Page clock when the fetch failed (no answer at all, e.g. the network is down). */
+  failedAt?: number;
 }
 
 /**
@@ -156,7 +158,13 @@ export async function recordFetches(page: Page): Promise<() => Promise<SeenFetch
         startedAt: performance.now(),
       };
       seen.push(record);
-      const response = await originalFetch(input, init);
+      let response: Response;
+      try {
+        response = await originalFetch(input, init);
+      } catch (error) {
+        record.failedAt = performance.now();
+        throw error;
+      }
       record.status = response.status;
       record.retryAfter = response.headers.get('Retry-After');
       record.answeredAt = performance.now();
