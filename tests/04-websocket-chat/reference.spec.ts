@@ -1,6 +1,7 @@
 // What the reference server and client of exercise 04 promise beyond the task. Runs against solutions/ only.
 import { connect, type Socket } from 'node:net';
 import { captureStream } from '../03-sse-notifications/event-stream-reader';
+import { fullChromiumLaunchOptions } from '../harness/chromium';
 import { test as exerciseTest, expect } from '../harness/exercise-test';
 import { runClockUntil } from '../harness/page-clock';
 import { chatPage, uniqueTag } from './chat-page';
@@ -31,9 +32,10 @@ const slowHeartbeatTest = test.extend({
   serverEnv: { HEARTBEAT_INTERVAL_MS: '60000', MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES) },
 });
 /** A browser whose back/forward cache is on (Playwright switches it off by default). */
+// The full browser (the headless shell never restores from the cache), with the cache Playwright turns off.
 const bfcacheTest = test.extend({
-  launchOptions: async ({ launchOptions }, use) => {
-    await use({ ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  launchOptions: async ({ launchOptions: _headless }, use) => {
+    await use({ ...fullChromiumLaunchOptions(), ignoreDefaultArgs: ['--disable-back-forward-cache'] });
   },
 });
 

@@ -8,7 +8,8 @@ let decks: RunningDecks;
 test.describe.configure({ mode: 'parallel' });
 // A walk is a few hundred small steps; a trace snapshot of the whole deck on each makes it five times slower.
 // A failure names the slide and the step instead.
-test.use({ trace: 'off' });
+// A presenter's browser grants the screen wake lock Slidev asks for; the headless shell refuses unless told.
+test.use({ trace: 'off', permissions: ['screen-wake-lock'] });
 test.beforeAll(async () => {
   decks = await startBuiltDecks();
 });
