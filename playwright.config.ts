@@ -32,8 +32,15 @@ export default defineConfig({
     },
     // The whole suite against solutions/: task specs and the reference promises.
     { name: 'solutions', testMatch: /(task|reference)\.spec\.ts$/, outputDir: outputDir('solutions') },
-    // `pnpm verify NN`: only the task spec, against exercises/ when WORKSHOP_TARGET=exercises.
-    { name: 'verify', testMatch: /task\.spec\.ts$/, outputDir: outputDir('verify') },
+    // `pnpm verify NN`: only the task spec, against exercises/ when WORKSHOP_TARGET=exercises. Its waits
+    // start once the page has loaded, when a working part answers within a second: 5 s is ample, and a
+    // missing part is reported sooner.
+    {
+      name: 'verify',
+      testMatch: /task\.spec\.ts$/,
+      outputDir: outputDir('verify'),
+      expect: { timeout: 5_000 },
+    },
     // `pnpm screenshots`: regenerates the README's pictures from the real pages.
     { name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, outputDir: outputDir('screenshots') },
     // The built decks (`pnpm slides:build` first): every slide, the imported code and the live poll.

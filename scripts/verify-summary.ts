@@ -1,12 +1,18 @@
 // The closing line of `pnpm verify`: required and bonus checks counted apart, read from Playwright's JSON report.
 
+interface ReportAnnotation {
+  type: string;
+  description?: string;
+}
+
 interface ReportResult {
   status: string;
+  annotations?: ReportAnnotation[];
 }
 
 interface ReportSpec {
   title: string;
-  tests: { results: ReportResult[] }[];
+  tests: { results: ReportResult[]; annotations?: ReportAnnotation[] }[];
 }
 
 interface ReportSuite {
@@ -29,17 +35,33 @@ export interface CheckCount {
 export interface VerifySummary {
   required: CheckCount;
   bonus: CheckCount;
+  /** Checks skipped because an earlier one failed, by what they need, e.g. "needs TODO 2.1 first (…)". */
+  waiting: Map<string, number>;
 }
 
-/** Counts passed checks; a check is a bonus when its title or one of its groups says "Bonus". Skipped ones don't count. */
+/** The skip reason of a check that waits for an earlier one (tests/harness/prerequisite.ts writes it). */
+const NEEDS = /^needs /;
+
+/**
+ * Counts passed checks; a check is a bonus when its title or one of its groups says "Bonus". A check skipped
+ * because an earlier one failed counts as not passed; other skipped ones (e.g. no Redis here) don't count.
+ */
 export function summarizeReport(report: JsonReport): VerifySummary {
-  const summary: VerifySummary = { required: { passed: 0, total: 0 }, bonus: { passed: 0, total: 0 } };
+  const summary: VerifySummary = {
+    required: { passed: 0, total: 0 },
+    bonus: { passed: 0, total: 0 },
+    waiting: new Map(),
+  };
   const visit = (suite: ReportSuite, inBonus: boolean) => {
     const bonusHere = inBonus || isBonus(suite.title);
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
-        const status = test.results.at(-1)?.status;
-        if (status === undefined || status === 'skipped') continue;
+        const result = test.results.at(-1);
+        const status = result?.status;
+        if (status === undefined) continue;
+        const needs = status === 'skipped' ? waitingReason(test.annotations, result?.annotations) : undefined;
+        if (status === 'skipped' && !needs) continue;
+        if (needs) summary.waiting.set(needs, (summary.waiting.get(needs) ?? 0) + 1);
         const count = bonusHere || isBonus(spec.title) ? summary.bonus : summary.required;
         count.total += 1;
         if (status === 'passed') count.passed += 1;
@@ -51,10 +73,23 @@ export function summarizeReport(report: JsonReport): VerifySummary {
   return summary;
 }
 
-/** `Required 7/9 · Bonus 1/4`. */
-export function formatSummary({ required, bonus }: VerifySummary): string {
+/** `Required 7/9 · Bonus 1/4`, and a line per group of checks that wait for an earlier one. */
+export function formatSummary({ required, bonus, waiting }: VerifySummary): string {
   const bonusPart = bonus.total === 0 ? 'no bonus checks' : `Bonus ${bonus.passed}/${bonus.total}`;
-  return `Required ${required.passed}/${required.total} · ${bonusPart}`;
+  const lines = [`Required ${required.passed}/${required.total} · ${bonusPart}`];
+  for (const [needs, count] of waiting) {
+    const checks = count === 1 ? '1 check skipped: it needs' : `${count} checks skipped: they need`;
+    lines.push(`  ${checks} ${needs.replace(NEEDS, '')}`);
+  }
+  return lines.join('\n');
+}
+
+function waitingReason(...lists: (ReportAnnotation[] | undefined)[]): string | undefined {
+  const annotations = lists.flatMap((list) => list ?? []);
+  const skip = annotations.find(
+    (annotation) => annotation.type === 'skip' && NEEDS.test(annotation.description ?? ''),
+  );
+  return skip?.description;
 }
 
 /** Done when every required check ran and passed; bonus checks are optional. */

@@ -3,6 +3,7 @@
 import { expect, test } from '../harness/exercise-test';
 import { notificationsPage, recordFlashes } from '../harness/notifications-page';
 import { runClockUntil } from '../harness/page-clock';
+import { Prerequisite } from '../harness/prerequisite';
 import {
   delay,
   FAST_INTERVAL_MS,
@@ -22,8 +23,13 @@ import {
 
 test.use({ exerciseName: '01-short-polling' });
 
+// The checks of a part build on its first one; when that fails, they are skipped with its TODOs.
+const pageConnects = new Prerequisite('the page polls and shows "Connected"', 'TODO 1.1–1.2');
+const serverAnswers = new Prerequisite('your server answers GET /api/notifications', 'TODO 2.1');
+
 test.describe('Part 1 · client (client/index.ts, client/notification-display.ts)', () => {
   test('shows that it is connected', async ({ page, exercise }) => {
+    pageConnects.establishedHere();
     await page.goto(`${exercise.pageUrl}${FAST_PAGE}`);
     await expect(
       notificationsPage(page).status,
@@ -32,6 +38,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
   });
 
   test('fills the table from the first answer, without toasts', async ({ page, exercise }) => {
+    pageConnects.require();
     const toasts = await recordToastsFromStart(page);
     const ui = notificationsPage(page);
     const firstAnswer = page.waitForResponse(
@@ -61,6 +68,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
   });
 
   test('shows a new notification as a row and a toast, exactly once', async ({ page, exercise }) => {
+    pageConnects.require();
     const ui = notificationsPage(page);
     await page.goto(`${exercise.pageUrl}${FAST_PAGE}`);
     await expect(ui.rows.first(), 'Do the first answer first (TODO 1.1 and 1.3).').toBeVisible();
@@ -91,6 +99,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
   });
 
   test('polls on the interval, and only after the last answer came', async ({ page, exercise }) => {
+    pageConnects.require();
     // Every answer is held back for 1.2 s, longer than the interval: a setInterval loop would now send
     // requests that overlap. Times are taken here, where the requests are held, so that a slow test machine
     // cannot blur them.
@@ -138,6 +147,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
   });
 
   test('shows a failed poll and retries with a growing delay', async ({ page, exercise }) => {
+    pageConnects.require();
     const fetches = await recordFetches(page);
     const ui = notificationsPage(page);
     // The page's timers run on a clock the test moves forward: seconds of backoff pass in moments.
@@ -182,6 +192,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
   });
 
   test('Bonus: the progress toast climbs to 100 % and then leaves', async ({ page, exercise }) => {
+    pageConnects.require();
     const progressOf = await recordToastProgress(page);
     const ui = notificationsPage(page);
     await page.goto(`${exercise.pageUrl}${FAST_PAGE}`);
@@ -206,6 +217,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
   });
 
   test('Bonus: sends the last ETag and takes 304 as "nothing new"', async ({ page, exercise }) => {
+    pageConnects.require();
     const fetches = await recordFetches(page);
     const states = await recordStatusStates(page);
     const ui = notificationsPage(page);
@@ -239,6 +251,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
     page,
     exercise,
   }) => {
+    pageConnects.require();
     // A 2 s interval here, so that "at once" and "after the interval" are far apart.
     const intervalMs = 2_000;
     const fetches = await recordFetches(page);
@@ -276,6 +289,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
     page,
     exercise,
   }) => {
+    pageConnects.require();
     const ui = notificationsPage(page);
     const polls = recordPolls(page);
     await page.goto(`${exercise.pageUrl}${FAST_PAGE}`);
@@ -324,6 +338,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
   });
 
   test('the page runs without errors', async ({ page, exercise, pageErrors }) => {
+    pageConnects.require();
     await page.goto(`${exercise.pageUrl}${FAST_PAGE}`);
     await expect(
       notificationsPage(page).rows.first(),
@@ -336,6 +351,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
 
 test.describe('Part 2 · server (server/poll-route.ts)', () => {
   test('your server answers GET /api/notifications with the list as JSON', async ({ exercise }) => {
+    serverAnswers.establishedHere();
     exercise.requireStudentServer();
     const response = await fetch(`${exercise.studentUrl}${POLL_PATH}`, {
       headers: { Origin: exercise.pageUrl },
@@ -360,6 +376,7 @@ test.describe('Part 2 · server (server/poll-route.ts)', () => {
   });
 
   test('a notification published to your server is in its next answer, last', async ({ exercise }) => {
+    serverAnswers.require();
     exercise.requireStudentServer();
     const title = uniqueTitle('Published to your server');
     expect((await publish(exercise.studentUrl, { title, message: 'x' })).status).toBe(201);
@@ -375,6 +392,8 @@ test.describe('Part 2 · server (server/poll-route.ts)', () => {
   });
 
   test('the page polls your server', async ({ page, exercise }) => {
+    pageConnects.require();
+    serverAnswers.require();
     exercise.requireStudentServer();
     const polls = recordPolls(page);
     await page.goto(`${exercise.pageUrl}${FAST_PAGE}`);
@@ -386,6 +405,7 @@ test.describe('Part 2 · server (server/poll-route.ts)', () => {
   });
 
   test('Bonus: your server answers 304 without a body while nothing changed', async ({ exercise }) => {
+    serverAnswers.require();
     exercise.requireStudentServer();
     const url = `${exercise.studentUrl}${POLL_PATH}`;
     const first = await fetch(url);

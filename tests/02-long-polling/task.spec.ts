@@ -4,6 +4,7 @@ import type { UpdatesAnswer } from '../../solutions/02-long-polling/protocol/mes
 import { expect, test } from '../harness/exercise-test';
 import { notificationsPage } from '../harness/notifications-page';
 import { runClockUntil } from '../harness/page-clock';
+import { Prerequisite } from '../harness/prerequisite';
 import {
   askForUpdates,
   currentCursor,
@@ -64,8 +65,13 @@ function describeAnswer(result: PollResult): string {
   return `HTTP ${result.status}${result.text ? ` ${result.text.slice(0, 200)}` : ''}`;
 }
 
+// The checks of a part build on its first one; when that fails, they are skipped with its TODOs.
+const pageConnects = new Prerequisite('the page asks for updates and shows "Connected"', 'TODO 1.1–1.2');
+const serverAnswers = new Prerequisite('your server answers the first request', 'TODO 2.1');
+
 test.describe('Part 1 · client (client/index.ts)', () => {
   test('shows that it is connected', async ({ page, exercise }) => {
+    pageConnects.establishedHere();
     await page.goto(exercise.pageUrl);
     await expect(
       notificationsPage(page).status,
@@ -75,6 +81,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('fills the table with the "initial" notifications', async ({ page, exercise }) => {
+    pageConnects.require();
     await page.goto(exercise.pageUrl);
     await expect(
       notificationsPage(page).rows.first(),
@@ -83,6 +90,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('asks again at once, each time with the cursor of the last answer', async ({ page, exercise }) => {
+    pageConnects.require();
     const polls = recordPolls(page);
     await page.goto(exercise.pageUrl);
     await expect(
@@ -126,6 +134,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('adds each new notification to the table and flashes it', async ({ page, exercise }) => {
+    pageConnects.require();
     const ui = notificationsPage(page);
     await page.goto(exercise.pageUrl);
     await expect(ui.rows.first(), 'Do the "initial" answer first (TODO 1.3).').toBeVisible();
@@ -145,6 +154,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('backs off and retries when a request fails', async ({ page, exercise }) => {
+    pageConnects.require();
     const ui = notificationsPage(page);
     let failing = false;
     let failures = 0;
@@ -225,6 +235,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('Bonus: the progress toast climbs to 100 % and then leaves', async ({ page, exercise }) => {
+    pageConnects.require();
     const ui = notificationsPage(page);
     await page.goto(exercise.pageUrl);
     await expect(ui.status, 'Do TODO 1.1 to 1.3 first.').toContainText('Connected');
@@ -243,6 +254,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('the page runs without errors', async ({ page, exercise, pageErrors }) => {
+    pageConnects.require();
     await page.goto(exercise.pageUrl);
     await expect(
       notificationsPage(page).rows.first(),
@@ -254,6 +266,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
 
 test.describe('Part 2 · server (server/)', () => {
   test('your server answers the first request with the whole list and a cursor', async ({ exercise }) => {
+    serverAnswers.establishedHere();
     exercise.requireStudentServer();
     const result = await askForUpdates(exercise.studentUrl);
 
@@ -275,6 +288,7 @@ test.describe('Part 2 · server (server/)', () => {
   });
 
   test('your server answers at once with everything after the cursor, in order', async ({ exercise }) => {
+    serverAnswers.require();
     exercise.requireStudentServer();
     const cursor = await currentCursor(exercise.studentUrl);
     const titles = [uniqueTitle('missed'), uniqueTitle('missed'), uniqueTitle('missed')];
@@ -309,6 +323,7 @@ test.describe('Part 2 · server (server/)', () => {
   });
 
   test('your server holds a request until something new arrives', async ({ exercise }) => {
+    serverAnswers.require();
     exercise.requireStudentServer();
     const cursor = await currentCursor(exercise.studentUrl);
     const poll = startPoll(exercise.studentUrl, cursor);
@@ -337,6 +352,7 @@ test.describe('Part 2 · server (server/)', () => {
   });
 
   test('your server answers 204 when nothing new came in time', async ({ exercise }) => {
+    serverAnswers.require();
     exercise.requireStudentServer();
     const cursor = await currentCursor(exercise.studentUrl);
     const result = await askForUpdates(exercise.studentUrl, cursor, {
@@ -359,6 +375,7 @@ test.describe('Part 2 · server (server/)', () => {
   });
 
   test('your server lets go of a request when its client goes away', async ({ exercise }) => {
+    serverAnswers.require();
     exercise.requireStudentServer();
     const before = await readStats(exercise.studentUrl);
     const cursor = await currentCursor(exercise.studentUrl);
@@ -394,6 +411,8 @@ test.describe('Part 2 · server (server/)', () => {
   });
 
   test('the page uses your server', async ({ page, exercise }) => {
+    pageConnects.require();
+    serverAnswers.require();
     exercise.requireStudentServer();
     const requests: string[] = [];
     page.on('request', (request) => {
@@ -409,6 +428,7 @@ test.describe('Part 2 · server (server/)', () => {
   });
 
   test('Bonus: your server starts a client over when its cursor is too old', async ({ exercise }) => {
+    serverAnswers.require();
     exercise.requireStudentServer();
     const cursor = cursorOfAnotherRun(await currentCursor(exercise.studentUrl));
     const result = await askForUpdates(exercise.studentUrl, cursor, {

@@ -1,6 +1,7 @@
 // What exercise 03 asks for, checked in a real browser. `pnpm verify 03` runs it against your work.
 import { expect, test } from '../harness/exercise-test';
 import { notificationsPage } from '../harness/notifications-page';
+import { Prerequisite } from '../harness/prerequisite';
 
 test.use({ exerciseName: '03-sse-notifications' });
 
@@ -9,8 +10,16 @@ interface ReceivedEvent {
   data: string;
 }
 
+// The checks of a part build on its first one; when that fails, they are skipped with its TODOs.
+const pageConnects = new Prerequisite('the page opens the EventSource and shows "Connected"', 'TODO 1.1–1.2');
+const serverStreams = new Prerequisite(
+  'your server streams "initial" and "notification" events',
+  'TODO 2.1–2.5',
+);
+
 test.describe('Part 1 · client (client/index.ts)', () => {
   test('shows that it is connected', async ({ page, exercise }) => {
+    pageConnects.establishedHere();
     await page.goto(exercise.pageUrl);
     await expect(
       notificationsPage(page).status,
@@ -19,6 +28,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('fills the table with the "initial" notifications', async ({ page, exercise }) => {
+    pageConnects.require();
     await page.goto(exercise.pageUrl);
     await expect(
       notificationsPage(page).rows.first(),
@@ -27,6 +37,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('adds each new notification to the table and flashes it', async ({ page, exercise }) => {
+    pageConnects.require();
     const ui = notificationsPage(page);
     await page.goto(exercise.pageUrl);
     await expect(ui.rows.first(), 'Do the "initial" event first (TODO 1.3).').toBeVisible();
@@ -46,6 +57,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('Bonus: the progress toast climbs to 100 % and then leaves', async ({ page, exercise }) => {
+    pageConnects.require();
     const ui = notificationsPage(page);
     await page.goto(exercise.pageUrl);
     const toast = ui.progressToasts.first();
@@ -63,6 +75,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
   });
 
   test('the page runs without errors', async ({ page, exercise, pageErrors }) => {
+    pageConnects.require();
     await page.goto(exercise.pageUrl);
     await expect(
       notificationsPage(page).rows.first(),
@@ -74,6 +87,7 @@ test.describe('Part 1 · client (client/index.ts)', () => {
 
 test.describe('Part 2 · server (server/)', () => {
   test('your server streams "initial" and then new "notification" events', async ({ page, exercise }) => {
+    serverStreams.establishedHere();
     exercise.requireStudentServer();
     await page.goto(exercise.pageUrl);
     const events = await page.evaluate(collectEvents, { url: `${exercise.studentUrl}/sse`, waitMs: 8_000 });
@@ -98,6 +112,8 @@ test.describe('Part 2 · server (server/)', () => {
   });
 
   test('the page uses your server', async ({ page, exercise }) => {
+    pageConnects.require();
+    serverStreams.require();
     exercise.requireStudentServer();
     const streamRequests: string[] = [];
     page.on('request', (request) => {

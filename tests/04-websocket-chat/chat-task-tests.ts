@@ -2,6 +2,7 @@
 // task.spec.ts runs them once per transport.
 import type { RunningExercise } from '../harness/exercise-servers';
 import { test as exerciseTest, expect } from '../harness/exercise-test';
+import { Prerequisite } from '../harness/prerequisite';
 import { chatPage, openAnotherUser, uniqueTag } from './chat-page';
 import { type ChatTransport, isMessageEnvelope } from './chat-transports';
 import type { ReceivedEnvelope } from './node-websocket';
@@ -14,12 +15,37 @@ const CLOCK_TOLERANCE_MS = 60_000;
 /** The test function to define the checks with: the harness's, or one that starts another variant. */
 export type ExerciseTest = typeof exerciseTest;
 
-export function chatClientTests(transport: ChatTransport, test: ExerciseTest = exerciseTest): void {
+/** The first check of each part, which the others build on. */
+export interface ChatPrerequisites {
+  pageConnects: Prerequisite;
+  serverGreets: Prerequisite;
+}
+
+/** Call at the top of the spec file, once per transport. */
+export function chatPrerequisites(transport: ChatTransport): ChatPrerequisites {
+  return {
+    pageConnects: new Prerequisite(
+      `the page connects (${transport.clientFile}) and shows "Connected"`,
+      transport.todos.connect,
+    ),
+    serverGreets: new Prerequisite(
+      `your server (${transport.serverFile}) sends "chat.initial"`,
+      transport.todos.serverInitial,
+    ),
+  };
+}
+
+export function chatClientTests(
+  transport: ChatTransport,
+  { pageConnects }: ChatPrerequisites,
+  test: ExerciseTest = exerciseTest,
+): void {
   const { hints } = transport;
   const pageUrl = (exercise: RunningExercise) => `${exercise.pageUrl}${transport.pagePath}`;
 
   test.describe(`Part 1 · client (${transport.clientFile})`, () => {
     test('shows that it is connected and enables the form', async ({ page, exercise }) => {
+      pageConnects.establishedHere();
       const chat = chatPage(page);
       await page.goto(pageUrl(exercise));
       await expect(
@@ -33,6 +59,7 @@ export function chatClientTests(transport: ChatTransport, test: ExerciseTest = e
     });
 
     test('disables the form while not connected', async ({ page, exercise }) => {
+      pageConnects.require();
       const chat = chatPage(page);
       const gate = await transport.holdConnection(page, exercise.pageUrl);
       await page.goto(pageUrl(exercise));
@@ -58,6 +85,7 @@ export function chatClientTests(transport: ChatTransport, test: ExerciseTest = e
     });
 
     test('shows the messages the server already has ("chat.initial")', async ({ page, exercise }) => {
+      pageConnects.require();
       const text = `Posted before you opened the page ${uniqueTag()}`;
       // The page talks to the reference server in Part 1 and to yours after Part 2: store it in both.
       const posted = await Promise.allSettled([
@@ -77,6 +105,7 @@ export function chatClientTests(transport: ChatTransport, test: ExerciseTest = e
       browser,
       exercise,
     }) => {
+      pageConnects.require();
       const startedAt = Date.now();
       const tag = uniqueTag();
       // Alice's page runs on a clock from 2001, so a timestamp her page made itself would show 2001.
@@ -133,6 +162,7 @@ export function chatClientTests(transport: ChatTransport, test: ExerciseTest = e
     });
 
     test('the page runs without errors', async ({ page, exercise, pageErrors }) => {
+      pageConnects.require();
       await page.goto(pageUrl(exercise));
       await expect(chatPage(page).status, `${hints.connect}, then ${hints.open}.`).toContainText('Connected');
       expect(pageErrors, 'The page threw errors; open the browser console (F12) to see them.').toEqual([]);
@@ -140,11 +170,16 @@ export function chatClientTests(transport: ChatTransport, test: ExerciseTest = e
   });
 }
 
-export function chatServerTests(transport: ChatTransport, test: ExerciseTest = exerciseTest): void {
+export function chatServerTests(
+  transport: ChatTransport,
+  { pageConnects, serverGreets }: ChatPrerequisites,
+  test: ExerciseTest = exerciseTest,
+): void {
   const { hints } = transport;
 
   test.describe(`Part 2 · server (${transport.serverFile})`, () => {
     test('your server sends "chat.initial" with the stored messages first', async ({ exercise }) => {
+      serverGreets.establishedHere();
       exercise.requireStudentServer();
       const listener = await transport.listen(exercise.studentUrl);
       try {
@@ -164,6 +199,7 @@ export function chatServerTests(transport: ChatTransport, test: ExerciseTest = e
     });
 
     test('your server stores every message and sends it to all clients', async ({ exercise }) => {
+      serverGreets.require();
       exercise.requireStudentServer();
       const startedAt = Date.now();
       const text = `Hello, everyone ${uniqueTag()}`;
@@ -217,6 +253,8 @@ export function chatServerTests(transport: ChatTransport, test: ExerciseTest = e
     });
 
     test('the page uses your server', async ({ page, exercise }) => {
+      pageConnects.require();
+      serverGreets.require();
       exercise.requireStudentServer();
       const connections = transport.recordConnections(page);
       await page.goto(`${exercise.pageUrl}${transport.pagePath}`);
@@ -231,6 +269,8 @@ export function chatServerTests(transport: ChatTransport, test: ExerciseTest = e
       page,
       exercise,
     }) => {
+      pageConnects.require();
+      serverGreets.require();
       exercise.requireStudentServer();
       const chat = chatPage(page);
       const connections = transport.recordConnections(page);

@@ -48,6 +48,8 @@ export interface ChatTransport {
   /** The page of this variant, relative to the page's origin. */
   pagePath: string;
   hints: Hints;
+  /** The TODOs of the first check of each part, which the others build on. */
+  todos: { connect: string; serverInitial: string };
   /** Posts a message from Node, as another user would; resolves once the server accepted it. */
   post(baseUrl: string, input: ChatInput): Promise<void>;
   listen(baseUrl: string): Promise<ChatListener>;
@@ -64,6 +66,7 @@ export const websocketTransport: ChatTransport = {
   serverFile: 'server/websocket-server.ts',
   variant: '',
   pagePath: '/',
+  todos: { connect: 'TODO 1.1–1.2', serverInitial: 'TODO 2.1' },
   hints: {
     connect: 'open a WebSocket on CHAT_URL (TODO 1.1 in client/index.ts)',
     open: 'on "open", call setConnectionStatus("open") and setFormDisabledState(false) (TODO 1.2)',
@@ -134,6 +137,7 @@ export const sseTransport: ChatTransport = {
   serverFile: 'server/sse-chat.ts',
   variant: 'sse',
   pagePath: '/index.sse.html',
+  todos: { connect: 'TODO S1.1–S1.2', serverInitial: 'TODO S0.1–S0.4 and S2.1' },
   hints: {
     connect: 'open an EventSource on EVENTS_URL (TODO S1.1 in client/index.sse.ts)',
     open: 'on "open", call setConnectionStatus("open") and setFormDisabledState(false) (TODO S1.2)',

@@ -1,6 +1,6 @@
 // What exercise 04 asks for, checked in a real browser. `pnpm verify 04` runs it against your work.
 import { expect, test } from '../harness/exercise-test';
-import { chatClientTests, chatServerTests } from './chat-task-tests';
+import { chatClientTests, chatPrerequisites, chatServerTests } from './chat-task-tests';
 import { sseTransport, websocketTransport } from './chat-transports';
 import { connectChatClient, handshakeStatus } from './node-websocket';
 
@@ -8,14 +8,19 @@ import { connectChatClient, handshakeStatus } from './node-websocket';
 const HEARTBEAT_MS = 1_000;
 test.use({ exerciseName: '04-websocket-chat', serverEnv: { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) } });
 
+// Each part's checks build on its first one; when that fails, `pnpm verify` skips them with its TODOs.
+const websocketPrerequisites = chatPrerequisites(websocketTransport);
+const ssePrerequisites = chatPrerequisites(sseTransport);
+
 test.describe('WebSocket chat', () => {
-  chatClientTests(websocketTransport);
-  chatServerTests(websocketTransport);
+  chatClientTests(websocketTransport, websocketPrerequisites);
+  chatServerTests(websocketTransport, websocketPrerequisites);
 
   test.describe('Part 2 · server (server/websocket-server.ts)', () => {
     test('your server answers bad input with an "error" event and keeps the connection', async ({
       exercise,
     }) => {
+      websocketPrerequisites.serverGreets.require();
       exercise.requireStudentServer();
       const client = await connectChatClient(exercise.studentUrl);
       try {
@@ -43,6 +48,7 @@ test.describe('WebSocket chat', () => {
     });
 
     test('Bonus: your server refuses pages from other origins', async ({ exercise }) => {
+      websocketPrerequisites.serverGreets.require();
       exercise.requireStudentServer();
       expect(
         await handshakeStatus(exercise.studentUrl, 'https://evil.example'),
@@ -56,6 +62,7 @@ test.describe('WebSocket chat', () => {
     });
 
     test('Bonus: your server cuts off clients that stop answering pings', async ({ exercise }) => {
+      websocketPrerequisites.serverGreets.require();
       exercise.requireStudentServer();
       const silent = await connectChatClient(exercise.studentUrl, { autoPong: false });
       const answering = await connectChatClient(exercise.studentUrl);
@@ -91,6 +98,6 @@ test.describe('WebSocket chat', () => {
 const sseTest = test.extend({ variant: 'sse' });
 
 test.describe('Bonus · SSE variant (pnpm dev:sse)', () => {
-  chatClientTests(sseTransport, sseTest);
-  chatServerTests(sseTransport, sseTest);
+  chatClientTests(sseTransport, ssePrerequisites, sseTest);
+  chatServerTests(sseTransport, ssePrerequisites, sseTest);
 });

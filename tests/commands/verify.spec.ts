@@ -1,4 +1,4 @@
-// `pnpm verify NN` as students type it (05: its starter fails in under a minute): against an untouched starter it fails and names the TODOs to do;
+// `pnpm verify NN` as students type it (05: its starter fails in about 30 s): against an untouched starter it fails and names the TODOs to do;
 // with `--solution` it passes.
 import { expect, test } from '@playwright/test';
 import { TypedCommand } from './typed-command';
@@ -15,6 +15,9 @@ test('pnpm verify 05 on the untouched starter fails, with hints that name the TO
   expect(command.output).toContain('Some checks fail.');
   expect(command.output, 'the summary counts the required checks').toMatch(
     /Required [0-4]\/5 · no bonus checks/,
+  );
+  expect(command.output, 'a check that builds on a failed one is skipped with its TODOs').toContain(
+    '1 check skipped: it needs TODO 1.1–1.3 first (the page subscribes and shows who is online)',
   );
 });
 

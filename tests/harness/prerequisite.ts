@@ -1,0 +1,64 @@
+// Checks that build on an earlier one: once it failed, `pnpm verify` skips them at once ("needs TODO 1.1–1.2
+// first") instead of letting each wait for the same missing piece to time out, so an untouched starter is
+// checked in seconds. Against the solutions (`pnpm test`) every check runs, so nothing can hide behind a skip.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from '@playwright/test';
+
+/** The text a skipped check carries; `pnpm verify` (scripts/verify-summary.ts) counts checks skipped this way. */
+export const NEEDS_PREFIX = 'needs ';
+
+const CHECKING_STARTERS = process.env.WORKSHOP_TARGET === 'exercises';
+
+export class Prerequisite {
+  readonly #name: string;
+  /** The check running now that establishes it, if any. */
+  #establishingTestId: string | undefined;
+
+  /**
+   * Declare it at the top of the spec file (its hook must see the check that establishes it). `what` names what must work, `todos` the
+   * TODOs that make it work, e.g. `new Prerequisite('the page shows "Connected"', 'TODO 1.1–1.2')`.
+   */
+  constructor(
+    readonly what: string,
+    readonly todos: string,
+  ) {
+    this.#name = `${todos} ${what}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    // The check that establishes it may fail by an expectation or by timing out: read its final status.
+    test.afterEach(async () => {
+      const info = test.info();
+      if (info.testId !== this.#establishingTestId) return;
+      this.#establishingTestId = undefined;
+      if (info.status !== info.expectedStatus) this.#markFailed();
+    });
+  }
+
+  /** Call first in the check that shows it works. */
+  establishedHere(): void {
+    this.#establishingTestId = test.info().testId;
+  }
+
+  /** Call first in every check that needs it: skips the check at once when the prerequisite failed. */
+  require(): void {
+    test.skip(CHECKING_STARTERS && this.#hasFailed(), `${NEEDS_PREFIX}${this.todos} first (${this.what})`);
+  }
+
+  // Playwright starts a fresh worker after a failure, so the verdict lives in the run's output folder
+  // (emptied when a run starts), not in memory.
+  #markerFile(): string {
+    const info = test.info();
+    // The spec file that runs the check (a check may be declared in a helper file it imports).
+    const spec = (info.titlePath[0] ?? '').replace(/\W+/g, '-');
+    return path.join(info.project.outputDir, '.prerequisites', `${spec}-${this.#name}.failed`);
+  }
+
+  #markFailed(): void {
+    const file = this.#markerFile();
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '');
+  }
+
+  #hasFailed(): boolean {
+    return existsSync(this.#markerFile());
+  }
+}
