@@ -1,23 +1,29 @@
-// `pnpm verify NN`: checks your work on exercise NN in a real browser. `--solution` checks the reference.
+// `pnpm verify NN`: checks your work on exercise NN in a real browser. `--solution` checks the reference,
+// `--part` and `--variant` pick some of the checks, `--help` says how (verify-options.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs, styleText } from 'node:util';
+import { styleText } from 'node:util';
 import { exerciseAt, findExercise } from './exercise-catalog';
 import { runTaskSpec } from './playwright-run';
+import { checkSelection, describeSelection, grepFor, parseVerifyArgs, VERIFY_HELP } from './verify-options';
 import { formatSummary, type JsonReport, requiredPass, summarizeReport } from './verify-summary';
 
 try {
-  const { values, positionals } = parseArgs({
-    options: { solution: { type: 'boolean', default: false } },
-    allowPositionals: true,
-  });
-  const query = positionals[0];
-  const checkSolution = values.solution;
-  const exercise = query ? findExercise(query) : exerciseAt(process.cwd())?.exercise;
-  if (!exercise) throw new Error('Which exercise? Run for example "pnpm verify 03".');
-  const target = checkSolution ? 'solutions' : 'exercises';
-  console.log(styleText('bold', `Checking ${target}/${exercise.name} in a browser …\n`));
+  const options = parseVerifyArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(VERIFY_HELP);
+    process.exit(0);
+  }
+  const exercise = options.query ? findExercise(options.query) : exerciseAt(process.cwd())?.exercise;
+  if (!exercise)
+    throw new Error('Which exercise? Run for example "pnpm verify 03" (or "pnpm verify --help").');
+  checkSelection(exercise, options);
+  const target = options.solution ? 'solutions' : 'exercises';
+  const selection = describeSelection(exercise, options);
+  const only = options.part || options.variant ? ` (only ${selection})` : '';
+  console.log(styleText('bold', `Checking ${target}/${exercise.name}${only} in a browser …\n`));
+  const grep = grepFor(options);
 
   // The list is what you read while it runs; the JSON report is counted for the summary at the end.
   const reportDir = mkdtempSync(path.join(tmpdir(), 'workshop-verify-report-'));
@@ -25,7 +31,7 @@ try {
   const { exitCode } = await runTaskSpec({
     exercise,
     target,
-    extraArgs: ['--reporter=list,json'],
+    extraArgs: ['--reporter=list,json', ...(grep ? ['--grep', grep] : [])],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
     showOutput: true,
   });
@@ -40,13 +46,13 @@ try {
     const summary = summarizeReport(report);
     console.log(styleText('bold', `\n${formatSummary(summary)}`));
     if (exitCode === 0) {
-      console.log(styleText('green', summaryPassed(exercise.number)));
+      console.log(styleText('green', summaryPassed(selection)));
     } else if (requiredPass(summary)) {
-      console.log(styleText('green', summaryBonusOpen(exercise.number)));
+      console.log(styleText('green', summaryBonusOpen(selection)));
     } else {
       console.log(styleText('red', summaryFailed()));
     }
-    process.exitCode = requiredPass(summary) ? 0 : 1;
+    process.exitCode = exitCode === 0 || requiredPass(summary) ? 0 : 1;
   }
 } catch (error) {
   console.error(styleText('red', error instanceof Error ? error.message : String(error)));
@@ -61,12 +67,12 @@ function readReport(file: string): JsonReport | undefined {
   }
 }
 
-function summaryPassed(number: string): string {
-  return `All checks of exercise ${number} pass. Well done!`;
+function summaryPassed(selection: string): string {
+  return `All checks of ${selection} pass. Well done!`;
 }
 
-function summaryBonusOpen(number: string): string {
-  return `Every required check of exercise ${number} passes: the task is done. The bonus checks that fail are optional.`;
+function summaryBonusOpen(selection: string): string {
+  return `Every required check of ${selection} passes: the task is done. The bonus checks that fail are optional.`;
 }
 
 function summaryFailed(): string {

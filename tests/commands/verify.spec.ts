@@ -29,3 +29,27 @@ test('pnpm verify 05 --solution passes', async () => {
   expect(command.output).toContain('Required 5/5 · no bonus checks');
   expect(command.output).toContain('All checks of exercise 05 pass.');
 });
+
+test('pnpm verify 01 --part 2 --solution checks only the server part', async () => {
+  const command = new TypedCommand(['verify', '01', '--part', '2', '--solution']);
+  const code = await command.exit();
+  expect(code, command.output).toBe(0);
+  expect(command.output).toContain('Checking solutions/01-short-polling (only Part 2 of exercise 01)');
+  expect(command.output, 'the four checks of Part 2, one of them a bonus').toContain(
+    'Required 3/3 · Bonus 1/1',
+  );
+  expect(command.output).not.toContain('Part 1 ·');
+  expect(command.output).toContain('All checks of Part 2 of exercise 01 pass.');
+});
+
+test('pnpm verify --help lists the options, and a part the exercise lacks is refused before anything starts', async () => {
+  const help = new TypedCommand(['verify', '--help']);
+  expect(await help.exit(), help.output).toBe(0);
+  for (const option of ['--part 1', '--part bonus', '--variant sse', '--solution']) {
+    expect(help.output).toContain(option);
+  }
+  const wrong = new TypedCommand(['verify', '01', '--part', '3']);
+  expect(await wrong.exit(), wrong.output).not.toBe(0);
+  expect(wrong.output).toContain('Exercise 01 has Parts 1 and 2; only exercise 05 has a Part 3.');
+  expect(wrong.output, 'nothing started').not.toContain('Checking');
+});

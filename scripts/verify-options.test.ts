@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { findExercise } from './exercise-catalog';
+import { checkSelection, describeSelection, grepFor, parseVerifyArgs } from './verify-options';
+
+/** A title as Playwright's --grep sees it: file, groups and check, joined by spaces. */
+const WEBSOCKET_PART_1 =
+  'tests/04-websocket-chat/task.spec.ts WebSocket chat Part 1 · client (client/index.ts) shows';
+const SSE_PART_1 =
+  'tests/04-websocket-chat/task.spec.ts Bonus · SSE variant (pnpm dev:sse) Part 1 · client (client/index.sse.ts) shows';
+const WEBSOCKET_BONUS =
+  'tests/04-websocket-chat/task.spec.ts WebSocket chat Part 2 · server Bonus: refuses origins';
+
+function matches(grep: string | undefined, title: string): boolean {
+  return grep === undefined || new RegExp(grep).test(title);
+}
+
+describe('parseVerifyArgs', () => {
+  it('reads the exercise, the part, the variant and --solution', () => {
+    expect(parseVerifyArgs(['04', '--part', '2', '--variant', 'SSE', '--solution'])).toEqual({
+      query: '04',
+      solution: true,
+      part: '2',
+      variant: 'sse',
+      help: false,
+    });
+    expect(parseVerifyArgs([]).query).toBeUndefined();
+    expect(parseVerifyArgs(['--help']).help).toBe(true);
+  });
+
+  it('says what to type instead of a wrong part, two exercises or an unknown option', () => {
+    expect(() => parseVerifyArgs(['01', '--part', '4'])).toThrow('--part takes 1, 2, 3 or bonus, not "4"');
+    expect(() => parseVerifyArgs(['01', '02'])).toThrow('One exercise at a time');
+    expect(() => parseVerifyArgs(['01', '--fast'])).toThrow(/fast/);
+  });
+});
+
+describe('checkSelection', () => {
+  it('knows which exercises have a Part 3 and a variant', () => {
+    const options = parseVerifyArgs(['01']);
+    expect(() => checkSelection(findExercise('01'), { ...options, part: '3' })).toThrow('only exercise 05');
+    expect(() => checkSelection(findExercise('05'), { ...options, part: '3' })).not.toThrow();
+    expect(() => checkSelection(findExercise('04'), { ...options, variant: 'sse' })).not.toThrow();
+    expect(() => checkSelection(findExercise('03'), { ...options, variant: 'sse' })).toThrow(
+      'no variant "sse"',
+    );
+    expect(() => checkSelection(findExercise('04'), { ...options, variant: '../x' })).toThrow('no variant');
+  });
+});
+
+describe('grepFor', () => {
+  it('picks the checks of a part, of a variant, or both', () => {
+    expect(grepFor({ part: undefined, variant: undefined })).toBeUndefined();
+    const part1 = grepFor({ part: '1', variant: undefined });
+    expect([WEBSOCKET_PART_1, SSE_PART_1, WEBSOCKET_BONUS].map((title) => matches(part1, title))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    const ssePart1 = grepFor({ part: '1', variant: 'sse' });
+    expect([WEBSOCKET_PART_1, SSE_PART_1].map((title) => matches(ssePart1, title))).toEqual([false, true]);
+    const bonus = grepFor({ part: 'bonus', variant: undefined });
+    expect([WEBSOCKET_PART_1, SSE_PART_1, WEBSOCKET_BONUS].map((title) => matches(bonus, title))).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+});
+
+describe('describeSelection', () => {
+  it('names what was checked, for the closing line', () => {
+    const options = parseVerifyArgs(['04']);
+    const chat = findExercise('04');
+    expect(describeSelection(chat, options)).toBe('exercise 04');
+    expect(describeSelection(chat, { ...options, part: '2' })).toBe('Part 2 of exercise 04');
+    expect(describeSelection(chat, { ...options, part: 'bonus', variant: 'sse' })).toBe(
+      'the bonus checks of exercise 04 (SSE variant)',
+    );
+  });
+});

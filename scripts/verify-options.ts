@@ -1,0 +1,98 @@
+// The arguments of `pnpm verify`: which exercise, whose copy of it, and which of its checks.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Exercise } from './exercise-catalog';
+
+export interface VerifyOptions {
+  /** The exercise as typed (`03`); without it, the exercise folder verify runs in. */
+  query: string | undefined;
+  solution: boolean;
+  /** Only the checks of one part, or only the bonus checks. */
+  part: Part | undefined;
+  /** Only the checks of one variant (04: `sse`, the chat over SSE + POST). */
+  variant: string | undefined;
+  help: boolean;
+}
+
+export type Part = '1' | '2' | '3' | 'bonus';
+
+const PARTS: readonly string[] = ['1', '2', '3', 'bonus'];
+
+export const VERIFY_HELP = `Checks your work on an exercise in a real browser.
+
+  pnpm verify [NN] [--part 1|2|3|bonus] [--variant sse] [--solution]
+
+  NN              the exercise, e.g. 03 (inside an exercise folder: that one)
+  --part 1        only the checks of Part 1 (2: Part 2, 3: Part 3 of exercise 05)
+  --part bonus    only the bonus checks (💯)
+  --variant sse   exercise 04: only the chat over SSE + POST (pnpm dev:sse)
+  --solution      check the reference solution instead of your work
+  --help          show this text
+
+Examples: pnpm verify 01 · pnpm verify 04 --part 2 · pnpm verify 04 --variant sse --part 1`;
+
+/** Reads the command line; throws a message that says what to type instead. */
+export function parseVerifyArgs(argv: string[]): VerifyOptions {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      solution: { type: 'boolean', default: false },
+      part: { type: 'string' },
+      variant: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 1) {
+    throw new Error(
+      `One exercise at a time: got ${positionals.join(', ')}. Run for example "pnpm verify 03".`,
+    );
+  }
+  const part = values.part?.toLowerCase();
+  if (part !== undefined && !PARTS.includes(part)) {
+    throw new Error(`--part takes 1, 2, 3 or bonus, not "${values.part}".`);
+  }
+  return {
+    query: positionals[0],
+    solution: values.solution,
+    part: part as Part | undefined,
+    variant: values.variant?.toLowerCase(),
+    help: values.help,
+  };
+}
+
+/** Throws when the exercise has no such part or variant, before anything starts. */
+export function checkSelection(exercise: Exercise, { part, variant }: VerifyOptions): void {
+  if (part === '3' && exercise.stack !== 'pubsub') {
+    throw new Error(`Exercise ${exercise.number} has Parts 1 and 2; only exercise 05 has a Part 3.`);
+  }
+  if (variant === undefined) return;
+  const entry = path.join(exercise.starterDir, 'server', `index.${variant}.ts`);
+  if (!/^[a-z]+$/.test(variant) || !existsSync(entry)) {
+    throw new Error(
+      `Exercise ${exercise.number} has no variant "${variant}" (exercise 04 has --variant sse).`,
+    );
+  }
+}
+
+/**
+ * Playwright's --grep for the checks asked for, or undefined for all of them. It is matched against a check's
+ * whole title, groups included: "… Bonus · SSE variant (pnpm dev:sse) Part 1 · client … shows …".
+ */
+export function grepFor({ part, variant }: Pick<VerifyOptions, 'part' | 'variant'>): string | undefined {
+  const wanted: string[] = [];
+  if (variant) wanted.push(`${variant.toUpperCase()} variant`);
+  if (part === 'bonus') wanted.push('\\bBonus\\b');
+  else if (part) wanted.push(`Part ${part} ·`);
+  if (wanted.length === 0) return undefined;
+  return wanted.map((pattern) => `(?=.*${pattern})`).join('');
+}
+
+/** "Part 2 of exercise 04", "the bonus checks of exercise 01", "exercise 03". */
+export function describeSelection(exercise: Exercise, { part, variant }: VerifyOptions): string {
+  const whole = `exercise ${exercise.number}${variant ? ` (${variant.toUpperCase()} variant)` : ''}`;
+  if (part === 'bonus') return `the bonus checks of ${whole}`;
+  if (part) return `Part ${part} of ${whole}`;
+  return whole;
+}
