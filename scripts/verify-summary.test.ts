@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, type JsonReport, requiredPass, summarizeReport } from './verify-summary';
+import {
+  formatSummary,
+  type JsonReport,
+  requiredPass,
+  SERVER_PROBLEM,
+  serverProblems,
+  summarizeReport,
+} from './verify-summary';
 
 const check = (title: string, status: string) => ({ title, tests: [{ results: [{ status }] }] });
 /** A check that `Prerequisite.require()` skipped because an earlier one failed. */
@@ -54,5 +61,25 @@ describe('summarizeReport', () => {
     expect(requiredPass(done)).toBe(true);
     expect(formatSummary({ ...done, bonus: { passed: 0, total: 0 } })).toBe('Required 5/5 · no bonus checks');
     expect(requiredPass({ ...done, required: { passed: 0, total: 0 } }), 'nothing ran').toBe(false);
+  });
+});
+
+describe('serverProblems', () => {
+  it('names what went wrong with your server once, however many checks saw it', () => {
+    const crashed = 'Your server stopped (exit code 1) before it answered. Its last lines:\nSyntaxError';
+    const sawIt = (title: string) => ({
+      title,
+      tests: [
+        { results: [{ status: 'failed', annotations: [{ type: SERVER_PROBLEM, description: crashed }] }] },
+      ],
+    });
+    const withProblem: JsonReport = {
+      errors: [],
+      suites: [
+        { title: 'Part 2 · server', specs: [sawIt('answers'), sawIt('stores'), check('other', 'passed')] },
+      ],
+    };
+    expect(serverProblems(withProblem)).toEqual([crashed]);
+    expect(serverProblems(report)).toEqual([]);
   });
 });

@@ -39,8 +39,11 @@ export interface VerifySummary {
   waiting: Map<string, number>;
 }
 
-/** The skip reason of a check that waits for an earlier one (tests/harness/prerequisite.ts writes it). */
-const NEEDS = /^needs /;
+/** How the skip reason of a check that waits for an earlier one starts (tests/harness/prerequisite.ts). */
+export const NEEDS_PREFIX = 'needs ';
+const NEEDS = new RegExp(`^${NEEDS_PREFIX}`);
+/** The annotation that says what went wrong with the student's server (tests/harness/exercise-test.ts). */
+export const SERVER_PROBLEM = 'your-server-problem';
 
 /**
  * Counts passed checks; a check is a bonus when its title or one of its groups says "Bonus". A check skipped
@@ -82,6 +85,25 @@ export function formatSummary({ required, bonus, waiting }: VerifySummary): stri
     lines.push(`  ${checks} ${needs.replace(NEEDS, '')}`);
   }
   return lines.join('\n');
+}
+
+/** What went wrong with the student's server during the run (tests/harness/exercise-test.ts), each once. */
+export function serverProblems(report: JsonReport): string[] {
+  const problems = new Set<string>();
+  const visit = (suite: ReportSuite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        const annotations = [...(test.annotations ?? []), ...(test.results.at(-1)?.annotations ?? [])];
+        for (const annotation of annotations) {
+          if (annotation.type === SERVER_PROBLEM && annotation.description)
+            problems.add(annotation.description);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites) visit(suite);
+  return [...problems];
 }
 
 function waitingReason(...lists: (ReportAnnotation[] | undefined)[]): string | undefined {

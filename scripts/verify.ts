@@ -7,7 +7,13 @@ import { styleText } from 'node:util';
 import { exerciseAt, findExercise } from './exercise-catalog';
 import { runTaskSpec } from './playwright-run';
 import { checkSelection, describeSelection, grepFor, parseVerifyArgs, VERIFY_HELP } from './verify-options';
-import { formatSummary, type JsonReport, requiredPass, summarizeReport } from './verify-summary';
+import {
+  formatSummary,
+  type JsonReport,
+  requiredPass,
+  serverProblems,
+  summarizeReport,
+} from './verify-summary';
 
 try {
   const options = parseVerifyArgs(process.argv.slice(2));
@@ -44,6 +50,9 @@ try {
     process.exitCode = exitCode === 0 ? 1 : exitCode;
   } else {
     const summary = summarizeReport(report);
+    for (const problem of serverProblems(report)) {
+      console.log(styleText('red', `\nFix this first: ${problem}`));
+    }
     console.log(styleText('bold', `\n${formatSummary(summary)}`));
     if (exitCode === 0) {
       console.log(styleText('green', summaryPassed(selection)));

@@ -28,6 +28,8 @@ export interface RunningExercise {
   readonly proxy: TcpProxy | undefined;
   /** Throws, with its output, if your server did not start. */
   requireStudentServer(): void;
+  /** Why your server is not there (it never listened, or it stopped by itself), or undefined. */
+  studentServerProblem(): string | undefined;
   restartStudentServer(): Promise<void>;
   /** The output of every process, for failure reports. */
   logs(): string;
@@ -88,6 +90,14 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
     proxy,
     requireStudentServer() {
       if (studentError) throw studentError;
+    },
+    studentServerProblem() {
+      if (studentError) return studentError.message;
+      if (!student.hasCrashed) return undefined;
+      return (
+        `${student.label} stopped by itself (${student.howItEnded}) while the checks ran. ` +
+        `Its last lines:\n${student.lastLines()}`
+      );
     },
     async restartStudentServer() {
       await student.stop();

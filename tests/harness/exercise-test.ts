@@ -1,4 +1,5 @@
 import { test as base } from '@playwright/test';
+import { SERVER_PROBLEM } from '../../scripts/verify-summary';
 import { type RunningExercise, startExercise, type Target } from './exercise-servers';
 
 /** `pnpm verify NN` checks your work in exercises/; everything else checks the reference solutions. */
@@ -55,6 +56,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   attachLogsOnFailure: [
     async ({ exercise }, use, testInfo) => {
       await use(undefined);
+      // `pnpm verify` names a crashed or silent server first, before the checks that failed because of it.
+      const problem = exercise.studentServerProblem();
+      if (problem) testInfo.annotations.push({ type: SERVER_PROBLEM, description: problem });
       if (testInfo.status === testInfo.expectedStatus) return;
       await testInfo.attach('server output', { body: exercise.logs(), contentType: 'text/plain' });
     },

@@ -24,6 +24,9 @@ export class ManagedProcess {
   readonly #exited: Promise<void>;
   #output = '';
   #exitCode: number | null | undefined;
+  #signal: NodeJS.Signals | null = null;
+  /** Set when the test stops the process itself, so its end is not taken for a crash. */
+  #stopAsked = false;
 
   constructor({ label, command, args, cwd, env }: ManagedProcessOptions) {
     this.label = label;
@@ -36,8 +39,9 @@ export class ManagedProcess {
     this.#child.stdout?.on('data', (chunk: Buffer) => this.#record(chunk));
     this.#child.stderr?.on('data', (chunk: Buffer) => this.#record(chunk));
     this.#exited = new Promise((resolve) => {
-      this.#child.once('exit', (code) => {
+      this.#child.once('exit', (code, signal) => {
         this.#exitCode = code;
+        this.#signal = signal;
         running.delete(this.#child);
         resolve();
       });
@@ -58,12 +62,32 @@ export class ManagedProcess {
     return this.#exitCode !== undefined;
   }
 
+  /** Ended by itself (an exception, a syntax error, process.exit), not because a test stopped it. */
+  get hasCrashed(): boolean {
+    return this.hasExited && !this.#stopAsked;
+  }
+
+  /** "exit code 1" or "signal SIGKILL", for messages. */
+  get howItEnded(): string {
+    if (this.#signal) return `signal ${this.#signal}`;
+    return `exit code ${this.#exitCode}`;
+  }
+
+  /** The last lines of its output: what a student needs to see when the process died. */
+  lastLines(count = 15): string {
+    const lines = this.#output.trimEnd().split('\n');
+    return lines.slice(-count).join('\n');
+  }
+
   /** Polls `url` until it answers at all (any status); fails early, with the output, if the process dies. */
   async waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.hasExited) {
-        throw new Error(`${this.label} stopped before it answered on ${url}. Its output:\n${this.#output}`);
+        throw new Error(
+          `${this.label} stopped (${this.howItEnded}) before it answered on ${url}. ` +
+            `Its last lines:\n${this.lastLines()}`,
+        );
       }
       if (await answers(url)) return;
       await delay(100);
@@ -91,6 +115,7 @@ export class ManagedProcess {
   /** Asks the process to end, and kills it if it has not after a few seconds. */
   async stop(): Promise<void> {
     if (this.hasExited) return;
+    this.#stopAsked = true;
     this.#child.kill('SIGTERM');
     const timer = setTimeout(() => this.#child.kill('SIGKILL'), 3_000);
     await this.#exited;
@@ -105,6 +130,7 @@ export class ManagedProcess {
   /** Ends the process at once, without letting it clean up: a crash or a pulled plug. */
   async kill(): Promise<void> {
     if (this.hasExited) return;
+    this.#stopAsked = true;
     this.#child.kill('SIGKILL');
     await this.#exited;
   }

@@ -4,9 +4,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from '@playwright/test';
-
-/** The text a skipped check carries; `pnpm verify` (scripts/verify-summary.ts) counts checks skipped this way. */
-export const NEEDS_PREFIX = 'needs ';
+import { NEEDS_PREFIX } from '../../scripts/verify-summary';
 
 const CHECKING_STARTERS = process.env.WORKSHOP_TARGET === 'exercises';
 
