@@ -2,27 +2,13 @@
 import { expect, test } from '../harness/exercise-test';
 import { notificationsPage, recordFlashes } from '../harness/notifications-page';
 import { captureStream } from './event-stream-reader';
+import { publish, uniqueTitle } from './notification-publisher';
 
 test.use({
   exerciseName: '03-sse-notifications',
   serverEnv: { SSE_KEEP_ALIVE_MS: '500' },
   proxyStudentServer: true,
 });
-
-let titleCount = 0;
-/** A title no other test uses, so assertions cannot match someone else's notification. */
-function uniqueTitle(label: string): string {
-  titleCount += 1;
-  return `${label} #${titleCount}-${Date.now()}`;
-}
-
-async function publish(baseUrl: string, body: unknown): Promise<Response> {
-  return fetch(`${baseUrl}/notifications`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
 
 async function openStreamCount(baseUrl: string): Promise<number> {
   const response = await fetch(`${baseUrl}/stats`);

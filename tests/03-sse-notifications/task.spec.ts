@@ -1,9 +1,15 @@
 // What exercise 03 asks for, checked in a real browser. `pnpm verify 03` runs it against your work.
+
+import type { ServerSentEvent } from '../../solutions/03-sse-notifications/client/sse-parser';
 import { expect, test } from '../harness/exercise-test';
 import { notificationsPage } from '../harness/notifications-page';
 import { Prerequisite } from '../harness/prerequisite';
+import { captureStream } from './event-stream-reader';
+import { publish, uniqueTitle } from './notification-publisher';
 
-test.use({ exerciseName: '03-sse-notifications' });
+// A short keep-alive, so that the bonus check does not wait 15 s for the first comment.
+const KEEP_ALIVE_MS = 500;
+test.use({ exerciseName: '03-sse-notifications', serverEnv: { SSE_KEEP_ALIVE_MS: String(KEEP_ALIVE_MS) } });
 
 interface ReceivedEvent {
   type: string;
@@ -32,7 +38,8 @@ test.describe('Part 1 · client (client/index.ts)', () => {
     await page.goto(exercise.pageUrl);
     await expect(
       notificationsPage(page).rows.first(),
-      'The table is empty: listen for the "initial" event, JSON.parse its data and call addToTable for each (TODO 1.3).',
+      'The table is empty: on the "initial" event call showInitial(readData("initial", event.data)) ' +
+        '(TODO 1.3 in client/index.ts), and fill the table there (TODO 1.3 in client/notification-display.ts).',
     ).toBeVisible();
   });
 
@@ -46,13 +53,14 @@ test.describe('Part 1 · client (client/index.ts)', () => {
     await expect
       .poll(() => ui.rows.count(), {
         message:
-          'No new row appeared within 10 s: listen for the "notification" event and call addToTable (TODO 1.4).',
+          'No new row appeared: on the "notification" event call showNew(readData("notification", event.data)) ' +
+          '(TODO 1.4 in client/index.ts), and add the row there (TODO 1.4 in client/notification-display.ts).',
         timeout: 10_000,
       })
       .toBeGreaterThan(before);
     await expect(
       ui.toasts.first(),
-      'A new notification should also pop up as a toast: call flashNotification (TODO 1.4).',
+      'A new notification should also pop up as a toast: flashNotification in showNew (TODO 1.4).',
     ).toBeVisible();
   });
 
@@ -125,6 +133,65 @@ test.describe('Part 2 · server (server/)', () => {
       streamRequests,
       'The page still listens to the reference server: switch client/index.ts to YOUR_SERVER (TODO 2.6).',
     ).toContain(`${exercise.studentUrlForPage}/sse`);
+  });
+  test('Bonus: your server sends a keep-alive comment on an idle stream (TODO 2.7)', async ({ exercise }) => {
+    serverStreams.require();
+    exercise.requireStudentServer();
+    const stream = await captureStream(`${exercise.studentUrl}/sse`);
+    try {
+      await expect
+        .poll(() => stream.rawText(), {
+          message:
+            `No comment line (": keep-alive") within ${4 * KEEP_ALIVE_MS} ms: send formatSseComment("keep-alive") ` +
+            'every options.keepAliveMs, and stop the timer when the stream closes (TODO 2.7).',
+          timeout: 4 * KEEP_ALIVE_MS,
+        })
+        .toMatch(/^: ?keep-alive/m);
+    } finally {
+      stream.close();
+    }
+  });
+
+  test('Bonus: your server resumes from Last-Event-ID with what was missed (TODO 2.8)', async ({
+    exercise,
+  }) => {
+    serverStreams.require();
+    exercise.requireStudentServer();
+    const first = await captureStream(`${exercise.studentUrl}/sse`);
+    await first.waitFor((events) => events.some((event) => event.type === 'initial'));
+    first.close();
+    const lastSeenId = first.events.at(-1)?.lastEventId ?? '';
+    expect(
+      lastSeenId,
+      'Every event needs an id: line, or the browser has nothing to resume from (TODO 2.3).',
+    ).not.toBe('');
+
+    const missed = [uniqueTitle('missed'), uniqueTitle('missed')];
+    for (const title of missed) {
+      expect((await publish(exercise.studentUrl, { title, message: 'sent while away' })).status).toBe(201);
+    }
+    const resumed = await captureStream(`${exercise.studentUrl}/sse`, { 'Last-Event-ID': lastSeenId });
+    const missedArrived = () =>
+      resumed.events
+        .filter((event) => event.type === 'notification')
+        .map((event) => (JSON.parse(event.data) as { title: string }).title)
+        .filter((title) => missed.includes(title));
+    try {
+      // Done once the missed ones are in, or once an "initial" list shows the server started over.
+      const startedOver = (events: ServerSentEvent[]) => events.some((event) => event.type === 'initial');
+      await resumed.waitFor((events) => missedArrived().length >= missed.length || startedOver(events));
+      expect(
+        missedArrived(),
+        'A browser that reconnects with Last-Event-ID should get the notifications it missed, each once, in ' +
+          'order: send feed.framesAfter(lastEventId) (TODO 2.8).',
+      ).toEqual(missed);
+      expect(
+        resumed.events.map((event) => event.type),
+        'When the missed frames are known, send them instead of the initial list (TODO 2.8).',
+      ).not.toContain('initial');
+    } finally {
+      resumed.close();
+    }
   });
 });
 
