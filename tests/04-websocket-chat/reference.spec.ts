@@ -1,5 +1,4 @@
 // What the reference server and client of exercise 04 promise beyond the task. Runs against solutions/ only.
-import { connect, type Socket } from 'node:net';
 import { captureStream } from '../03-sse-notifications/event-stream-reader';
 import { fullChromiumLaunchOptions } from '../harness/chromium';
 import { test as exerciseTest, expect } from '../harness/exercise-test';
@@ -7,6 +6,7 @@ import { runClockUntil } from '../harness/page-clock';
 import { chatPage, uniqueTag } from './chat-page';
 import { isMessageEnvelope, sseTransport, websocketTransport } from './chat-transports';
 import { connectChatClient, handshakeStatus, type NodeChatClient } from './node-websocket';
+import { floodUntilCutOff, openConnections, openStalledClient, postMessage } from './stalled-client';
 
 const HEARTBEAT_MS = 1_000;
 /** Above a full `chat.initial` (100 messages of about 1 KB here), far below the flood test's 2 MB. */
@@ -31,7 +31,6 @@ const sseTest = test.extend({ variant: 'sse' });
 const slowHeartbeatTest = test.extend({
   serverEnv: { HEARTBEAT_INTERVAL_MS: '60000', MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES) },
 });
-/** A browser whose back/forward cache is on (Playwright switches it off by default). */
 // The full browser (the headless shell never restores from the cache), with the cache Playwright turns off.
 const bfcacheTest = test.extend({
   launchOptions: async ({ launchOptions: _headless }, use) => {
@@ -54,11 +53,6 @@ function recordWebSocketOpenings() {
     }
   }
   Object.assign(window, { webSocketOpenings: openings, WebSocket: RecordedWebSocket });
-}
-
-async function openConnections(baseUrl: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/stats`);
-  return ((await response.json()) as { openConnections: number }).openConnections;
 }
 
 function chatEnvelope(username: unknown, message: unknown) {
@@ -199,33 +193,7 @@ test.describe('WebSocket server without a heartbeat in sight', () => {
       const stalled = await openStalledClient(exercise.studentUrl);
       expect(await openConnections(exercise.studentUrl)).toBe(2);
 
-      // Chat in batches of about 20 kB that the reading client takes in each time, so only the stalled one falls
-      // behind, until the server cuts it off: after its socket buffers in the kernel (a few MB on loopback)
-      // and MAX_BUFFERED_BYTES in the server have filled. Bounded: 16 MB is far more than that.
-      // Posted over HTTP: one WebSocket may send only 20 messages a second.
-      const tag = uniqueTag();
-      const batchSize = 20;
-      const maxBatches = 800;
-      const text = (index: number) => `${tag} ${index} ${'x'.repeat(950)}`;
-      const deliveredCount = () =>
-        reader.received.filter((envelope) =>
-          String((envelope.data as { message?: string }).message).startsWith(`${tag} `),
-        ).length;
-      let batches = 0;
-      let connections = 2;
-      while (connections === 2 && batches < maxBatches) {
-        const batch = Array.from({ length: batchSize }, (_, offset) => text(batches * batchSize + offset));
-        await Promise.all(
-          batch.map((message) =>
-            postMessage(exercise.studentUrl, JSON.stringify({ username: 'Flood', message })),
-          ),
-        );
-        batches += 1;
-        await expect
-          .poll(deliveredCount, { message: 'the reading client gets every message', intervals: [10, 20, 50] })
-          .toBe(batches * batchSize);
-        connections = await openConnections(exercise.studentUrl);
-      }
+      const connections = await floodUntilCutOff(exercise.studentUrl, reader, 2);
       expect(connections, 'the stalled client is cut off, the reading one stays').toBe(1);
       expect(reader.socket.readyState, 'the reading client stays connected').toBe(reader.socket.OPEN);
       stalled.destroy();
@@ -510,33 +478,3 @@ sseTest.describe('SSE variant', () => {
     },
   );
 });
-
-function postMessage(baseUrl: string, body: string, contentType = 'application/json'): Promise<Response> {
-  return fetch(`${baseUrl}/messages`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
-}
-
-/**
- * A client that completes the WebSocket handshake and then never reads again, like a phone whose app was
- * frozen: the server's messages pile up for it.
- */
-async function openStalledClient(httpUrl: string): Promise<Socket> {
-  const { hostname, port } = new URL(httpUrl);
-  const socket = connect(Number(port), hostname);
-  socket.on('error', () => {});
-  await new Promise<void>((resolve, reject) => {
-    let answer = '';
-    socket.on('data', (chunk: Buffer) => {
-      answer += chunk.toString('latin1');
-      if (!answer.includes('\r\n\r\n')) return;
-      socket.removeAllListeners('data');
-      socket.pause();
-      if (answer.startsWith('HTTP/1.1 101')) resolve();
-      else reject(new Error(`The handshake failed: ${answer.split('\r\n')[0]}`));
-    });
-    socket.write(
-      `GET / HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
-    );
-  });
-  return socket;
-}

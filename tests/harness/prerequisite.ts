@@ -38,7 +38,19 @@ export class Prerequisite {
 
   /** Call first in every check that needs it: skips the check at once when the prerequisite failed. */
   require(): void {
-    test.skip(CHECKING_STARTERS && this.#hasFailed(), `${NEEDS_PREFIX}${this.todos} first (${this.what})`);
+    test.skip(CHECKING_STARTERS && this.#hasFailed(), this.#reason());
+  }
+
+  /**
+   * Call in a group whose checks all need it: they are skipped before their fixtures start, which saves
+   * a group with servers or a browser of its own from starting them for nothing.
+   */
+  requireForGroup(): void {
+    test.skip(() => CHECKING_STARTERS && this.#hasFailed(), this.#reason());
+  }
+
+  #reason(): string {
+    return `${NEEDS_PREFIX}${this.todos} first (${this.what})`;
   }
 
   // Playwright starts a fresh worker after a failure, so the verdict lives in the run's output folder
