@@ -102,7 +102,7 @@ test.describe('Part 2 · server (server/)', () => {
 
     expect(
       events.error,
-      `The browser could not read ${exercise.studentUrl}/sse as an event stream. Check TODO 2.1: status 200, ` +
+      `The browser could not read ${exercise.studentUrlAsTyped}/sse as an event stream. Check TODO 2.1: status 200, ` +
         'Content-Type text/event-stream, and the CORS header the starter already sets.',
     ).toBeUndefined();
     const initial = events.received.find((event) => event.type === 'initial');

@@ -1,3 +1,4 @@
+import { readDevPorts } from '../../scripts/dev-ports';
 import { findExercise } from '../../scripts/exercise-catalog';
 import { type Folder, localUrl, planLaunch } from '../../scripts/launch-plan';
 import { freeDevPorts, startPlanned } from './planned-process';
@@ -25,6 +26,8 @@ export interface RunningExercise {
   readonly studentUrl: string;
   /** The address the page was told to use for your server: the proxy's when there is one. */
   readonly studentUrlForPage: string;
+  /** Your server's address in `pnpm dev` (e.g. http://localhost:4000), for messages: checks use free ports. */
+  readonly studentUrlAsTyped: string;
   readonly proxy: TcpProxy | undefined;
   /** Throws, with its output, if your server did not start. */
   requireStudentServer(): void;
@@ -55,6 +58,7 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
     throw new Error(`${exercise.name} plans no page and two servers.`);
   const pageUrl = localUrl(ports.client);
   const referenceUrl = localUrl(ports.reference);
+  const studentUrlAsTyped = localUrl(readDevPorts(process.env, { student: exercise.studentPort }).student);
 
   const reference = startPlanned(referencePlan);
   let student = startPlanned(studentPlan);
@@ -87,17 +91,19 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
     referenceUrl,
     studentUrl,
     studentUrlForPage,
+    studentUrlAsTyped,
     proxy,
     requireStudentServer() {
       if (studentError) throw studentError;
     },
     studentServerProblem() {
-      if (studentError) return studentError.message;
-      if (!student.hasCrashed) return undefined;
-      return (
-        `${student.label} stopped by itself (${student.howItEnded}) while the checks ran. ` +
-        `Its last lines:\n${student.lastLines()}`
-      );
+      const where = `(server/, ${studentUrlAsTyped} in pnpm dev)`;
+      if (student.hasCrashed) {
+        const when = studentError ? 'before it listened' : 'while the checks ran';
+        return `Your server ${where} stopped ${when}: ${student.howItEnded}. Its last lines:\n${student.lastLines()}`;
+      }
+      if (!studentError) return undefined;
+      return `Your server ${where} did not answer within 20 s. Its last lines:\n${student.lastLines()}`;
     },
     async restartStudentServer() {
       await student.stop();
