@@ -58,7 +58,7 @@ export function attachChatWebSocket(
     // 💯 TODO 2.6: browsers send the page's origin (request.headers.origin) and no page can change it.
     //    Refuse the handshake with 403 (refuseHandshake) for an origin that is not in allowedOrigins,
     //    so that other websites cannot open our chat in their visitors' name (cross-site WebSocket
-    //    hijacking). Let requests without an Origin in: those come from tools like wscat, not browsers.
+    //    hijacking). Let requests without an Origin in: those come from tools (pnpm ws-client), not browsers.
     //    📜 https://github.com/websockets/ws#client-authentication
     wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
   }

@@ -56,8 +56,8 @@ export function attachChatWebSocket(
   // #region upgrade
   function serverOnUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Browsers send the page's origin and no page can change it. Without this check any website a user
-    // visits could open our chat in their name (cross-site WebSocket hijacking). Tools such as wscat send
-    // no Origin: they are not a browser that could be tricked, so they may connect.
+    // visits could open our chat in their name (cross-site WebSocket hijacking). Tools such as
+    // `pnpm ws-client` send no Origin: they are not a browser that could be tricked, so they may connect.
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedOrigins.includes(origin)) {
       refuseHandshake(socket, 403, `Pages from ${origin} may not connect to this chat.`);
