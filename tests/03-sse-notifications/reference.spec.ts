@@ -152,6 +152,25 @@ test.describe('client', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('fetch-based (bonus): says on the page that the parser is not written yet, not "reconnecting"', async ({
+    page,
+    exercise,
+  }) => {
+    // The starter's SseParser as the browser gets it from Vite: its constructor throws a TODO error.
+    await page.route(/\/client\/sse-parser\.ts/, (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body:
+          'export class SseParser { constructor() { throw new Error(' +
+          '"TODO (bonus): SseParser is not written yet. Start with TODO B.1 in client/sse-parser.ts."); } }',
+      }),
+    );
+    await page.goto(`${exercise.pageUrl}/fetch.html`);
+    const ui = notificationsPage(page);
+    await expect(ui.status).toContainText('SseParser is not written yet');
+    await expect(ui.status).not.toContainText('reconnecting');
+  });
+
   for (const { client, path } of [
     { client: 'EventSource', path: '/' },
     { client: 'fetch-based (bonus)', path: '/fetch.html' },

@@ -25,7 +25,13 @@ setConnectionStatus('connecting');
 connectFetchEventSource(STREAM_URL, {
   onEvent: handleEvent,
   onOpen: () => setConnectionStatus('open'),
-  onDisconnect: ({ delayMs }) =>
-    setConnectionStatus('connecting', `reconnecting in ${Math.ceil(delayMs / 1000)} s`),
+  onDisconnect: ({ error, delayMs }) => {
+    // A bonus TODO not written yet is no network trouble: say so, not "reconnecting" for ever.
+    if (error?.message.startsWith('TODO')) {
+      setConnectionStatus('error', error.message);
+      return;
+    }
+    setConnectionStatus('connecting', `reconnecting in ${Math.ceil(delayMs / 1000)} s`);
+  },
   onStop: ({ error }) => setConnectionStatus('closed', error?.message ?? 'the server ended the stream'),
 });
