@@ -45,7 +45,16 @@ try {
   rmSync(reportDir, { recursive: true, force: true });
 
   // No report or an error of the run itself (not of a check): the checks could not say anything.
-  if (!report || report.errors.length > 0) {
+  if (report && grep && foundNoChecks(report)) {
+    const asked = [
+      options.part && `--part ${options.part}`,
+      options.variant && `--variant ${options.variant}`,
+    ];
+    const flags = asked.filter(Boolean).join(' ');
+    const noChecks = `Exercise ${exercise.number} has no checks for ${flags}. "pnpm verify --help" lists the choices.`;
+    console.log(styleText('red', noChecks));
+    process.exitCode = 1;
+  } else if (!report || report.errors.length > 0) {
     console.log(styleText('red', summaryFailed()));
     process.exitCode = exitCode === 0 ? 1 : exitCode;
   } else {
@@ -66,6 +75,11 @@ try {
 } catch (error) {
   console.error(styleText('red', error instanceof Error ? error.message : String(error)));
   process.exitCode = 1;
+}
+
+/** Playwright found no check to run: the --part/--variant asked for matched none. */
+function foundNoChecks(report: JsonReport): boolean {
+  return report.errors.some((error) => JSON.stringify(error).includes('No tests found'));
 }
 
 function readReport(file: string): JsonReport | undefined {

@@ -42,7 +42,7 @@ test('pnpm verify 01 --part 2 --solution checks only the server part', async () 
   expect(command.output).toContain('All checks of Part 2 of exercise 01 pass.');
 });
 
-test('pnpm verify --help lists the options, and a part the exercise lacks is refused before anything starts', async () => {
+test('pnpm verify --help lists the options; a part the exercise lacks, or one without checks, is named', async () => {
   const help = new TypedCommand(['verify', '--help']);
   expect(await help.exit(), help.output).toBe(0);
   for (const option of ['--part 1', '--part bonus', '--variant sse', '--solution']) {
@@ -52,4 +52,7 @@ test('pnpm verify --help lists the options, and a part the exercise lacks is ref
   expect(await wrong.exit(), wrong.output).not.toBe(0);
   expect(wrong.output).toContain('Exercise 01 has Parts 1 and 2; only exercise 05 has a Part 3.');
   expect(wrong.output, 'nothing started').not.toContain('Checking');
+  const none = new TypedCommand(['verify', '05', '--part', 'bonus', '--solution']);
+  expect(await none.exit(), none.output).not.toBe(0);
+  expect(none.output).toContain('Exercise 05 has no checks for --part bonus.');
 });
