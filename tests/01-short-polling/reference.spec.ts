@@ -13,10 +13,11 @@ import {
   uniqueTitle,
 } from './polling-page';
 
-// A high limit: these tests send hundreds of polls on purpose. The rate limit has its own group below.
+// High limits: these tests send hundreds of polls and publish 100 at once on purpose. The poll limit has its
+// own spec (rate-limit.reference.spec.ts), the publish limit its fault check (tests/faults).
 test.use({
   exerciseName: '01-short-polling',
-  serverEnv: { RATE_LIMIT_MAX_REQUESTS: '100000' },
+  serverEnv: { RATE_LIMIT_MAX_REQUESTS: '100000', POST_RATE_LIMIT_MAX_REQUESTS: '100000' },
   proxyStudentServer: true,
 });
 

@@ -14,8 +14,13 @@ import {
 } from './updates-client';
 
 // As in class: random notifications, progress tasks and the 25 s hold. Timing promises that need a quiet
-// server are in quiet.reference.spec.ts.
-test.use({ exerciseName: '02-long-polling', proxyStudentServer: true });
+// server are in quiet.reference.spec.ts. The publish limit is high: a test publishes 100 at once on purpose
+// (the limit has its fault check in tests/faults).
+test.use({
+  exerciseName: '02-long-polling',
+  proxyStudentServer: true,
+  serverEnv: { POST_RATE_LIMIT_MAX_REQUESTS: '100000' },
+});
 
 function titlesOf(changes: Change[], prefix: string, event = 'notification'): string[] {
   return changes

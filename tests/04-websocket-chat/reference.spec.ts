@@ -2,6 +2,7 @@
 import { captureStream } from '../03-sse-notifications/event-stream-reader';
 import { fullChromiumLaunchOptions } from '../harness/chromium';
 import { test as exerciseTest, expect } from '../harness/exercise-test';
+import { postJson } from '../harness/loopback-request';
 import { runClockUntil } from '../harness/page-clock';
 import { chatPage, uniqueTag } from './chat-page';
 import { isMessageEnvelope, sseTransport, websocketTransport } from './chat-transports';
@@ -27,9 +28,22 @@ const test = exerciseTest.extend({
 
 /** The same servers, started as the SSE variant (`server/index.sse.ts`). */
 const sseTest = test.extend({ variant: 'sse' });
+/** The SSE variant with a limit of 3 posts per address, so the fourth is refused. */
+const POST_LIMIT = 3;
+const sseLimitTest = exerciseTest.extend({
+  variant: 'sse',
+  // Straight to your server: behind the test's proxy every post would come from the proxy's address.
+  proxyStudentServer: false,
+  serverEnv: { POST_RATE_LIMIT_MAX_REQUESTS: String(POST_LIMIT) },
+});
 /** The same servers with a heartbeat of a minute: only backpressure can cut a stalled client off then. */
 const slowHeartbeatTest = test.extend({
-  serverEnv: { HEARTBEAT_INTERVAL_MS: '60000', MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES) },
+  serverEnv: {
+    HEARTBEAT_INTERVAL_MS: '60000',
+    MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES),
+    // The flood posts thousands of messages from this one address.
+    POST_RATE_LIMIT_MAX_REQUESTS: '1000000',
+  },
 });
 // The full browser (the headless shell never restores from the cache), with the cache Playwright turns off.
 const bfcacheTest = test.extend({
@@ -413,6 +427,32 @@ sseTest.describe('SSE variant', () => {
       await stranger.waitFor((events) => events.length > 0);
       stranger.close();
       expect(stranger.events[0]?.type).toBe('chat.initial');
+    },
+  );
+
+  sseLimitTest(
+    'shows the server’s limit in the page when one address posts too fast, and keeps the stream',
+    async ({ page, exercise }) => {
+      await page.goto(`${exercise.pageUrl}${sseTransport.pagePath}`);
+      const chat = chatPage(page);
+      await expect(chat.status).toContainText('Connected');
+      const tag = uniqueTag();
+      for (let index = 1; index <= POST_LIMIT; index += 1) {
+        await chat.send('Ada', `${tag} ${index}`);
+        await expect(chat.messageWithText(`${tag} ${index}`)).toHaveCount(1);
+      }
+      await chat.send('Ada', `${tag} one too many`);
+      await expect(chat.status).toContainText(
+        `message not sent: Too many messages from your address: at most ${POST_LIMIT} per 10 s.`,
+      );
+      await expect(chat.messageWithText(`${tag} one too many`)).toHaveCount(0);
+      const fromAnotherDevice = await postJson(
+        `${exercise.studentUrl}/messages`,
+        { username: 'Grace', message: `${tag} from another device` },
+        { from: '127.0.0.2' },
+      );
+      expect(fromAnotherDevice.status, 'another address may still post').toBe(201);
+      await expect(chat.messageWithText(`${tag} from another device`), 'the stream goes on').toHaveCount(1);
     },
   );
 

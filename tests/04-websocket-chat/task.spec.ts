@@ -16,7 +16,12 @@ exerciseTest.use({ exerciseName: '04-websocket-chat' });
 const test = exerciseTest.extend({ serverEnv: { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) } });
 /** A heartbeat of a minute: only backpressure can cut a stalled client off then. */
 const slowHeartbeatTest = exerciseTest.extend({
-  serverEnv: { HEARTBEAT_INTERVAL_MS: '60000', MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES) },
+  serverEnv: {
+    HEARTBEAT_INTERVAL_MS: '60000',
+    MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES),
+    // The flood posts thousands of messages from this one address.
+    POST_RATE_LIMIT_MAX_REQUESTS: '1000000',
+  },
 });
 // The full browser (the headless shell never restores from the cache), with the cache Playwright turns off.
 const bfcacheTest = test.extend({

@@ -54,6 +54,11 @@ export class ManagedProcess {
     });
   }
 
+  /** The process id, e.g. to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
   get output(): string {
     return this.#output;
   }

@@ -17,6 +17,8 @@ export interface NotificationServerOptions {
   allowedOrigins: readonly string[];
   /** Polls one client address may make per window (default 300 per 10 s). */
   rateLimit?: RateLimitOptions;
+  /** `POST /notifications` one client address may make per window (default 30 per 10 s). */
+  postRateLimit?: RateLimitOptions;
 }
 
 export interface NotificationServer {
@@ -33,6 +35,7 @@ export function createNotificationServer(options: NotificationServerOptions): No
   const feed = new NotificationFeed();
   const progress = new ProgressSimulator(feed);
   const generator = new NotificationGenerator(feed, progress);
+  const publishLimiter = new RateLimiter(options.postRateLimit ?? { maxRequests: 30, windowMs: 10_000 });
   const limiter = new RateLimiter(options.rateLimit ?? { maxRequests: 300, windowMs: 10_000 });
   const polls = new PollCounter();
   for (const sample of SAMPLE_NOTIFICATIONS.slice(0, 3)) feed.create(sample);
@@ -47,7 +50,7 @@ export function createNotificationServer(options: NotificationServerOptions): No
     response.json({ endpoints: ['GET /api/notifications', 'POST /notifications', 'GET /stats'] });
   });
   app.get('/api/notifications', polls.track, rateLimit(limiter), createPollRoute(feed));
-  app.use(createNotificationsRouter(feed, progress));
+  app.use(createNotificationsRouter(feed, progress, publishLimiter));
   app.get('/stats', async (_request, response) => {
     response.json({
       polls: polls.counts,

@@ -2,13 +2,14 @@ export interface ServerConfig {
   port: number;
   allowedOrigins: string[];
   rateLimit: { maxRequests: number; windowMs: number };
+  postRateLimit: { maxRequests: number; windowMs: number };
 }
 
 const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 /**
- * Reads PORT, ALLOWED_ORIGINS (comma-separated), RATE_LIMIT_MAX_REQUESTS and RATE_LIMIT_WINDOW_MS,
- * failing with a clear message.
+ * Reads PORT, ALLOWED_ORIGINS (comma-separated), RATE_LIMIT_MAX_REQUESTS and RATE_LIMIT_WINDOW_MS (polls),
+ * POST_RATE_LIMIT_MAX_REQUESTS and POST_RATE_LIMIT_WINDOW_MS (publishing), failing with a clear message.
  */
 export function readServerConfig(
   env: NodeJS.ProcessEnv,
@@ -22,6 +23,12 @@ export function readServerConfig(
       // polling every second uses 300. A loop that polls without waiting gets 429 within a second.
       maxRequests: readInteger(env, 'RATE_LIMIT_MAX_REQUESTS', 300, { min: 1, max: 1_000_000 }),
       windowMs: readInteger(env, 'RATE_LIMIT_WINDOW_MS', 10_000, { min: 100, max: 3_600_000 }),
+    },
+    // 30 POSTs per 10 s per address: more than the instructor and a few curl commands need; a script in a loop
+    // gets 429 instead of flooding every page in the room.
+    postRateLimit: {
+      maxRequests: readInteger(env, 'POST_RATE_LIMIT_MAX_REQUESTS', 30, { min: 1, max: 1_000_000 }),
+      windowMs: readInteger(env, 'POST_RATE_LIMIT_WINDOW_MS', 10_000, { min: 100, max: 3_600_000 }),
     },
   };
 }

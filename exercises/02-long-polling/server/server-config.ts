@@ -3,13 +3,15 @@ export interface ServerConfig {
   allowedOrigins: string[];
   longPollTimeoutMs: number;
   demoNotifications: boolean;
+  postRateLimit: { maxRequests: number; windowMs: number };
 }
 
 const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 /**
  * Reads PORT, ALLOWED_ORIGINS (comma-separated), LONG_POLL_TIMEOUT_MS and DEMO_NOTIFICATIONS (`on` or
- * `off`; the tests turn the random notifications off to have a quiet server), failing with a clear message.
+ * `off`; the tests turn the random notifications off to have a quiet server), POST_RATE_LIMIT_MAX_REQUESTS and
+ * POST_RATE_LIMIT_WINDOW_MS, failing with a clear message.
  */
 export function readServerConfig(
   env: NodeJS.ProcessEnv,
@@ -20,6 +22,12 @@ export function readServerConfig(
     allowedOrigins: env.ALLOWED_ORIGINS ? splitList(env.ALLOWED_ORIGINS) : DEV_CLIENT_ORIGINS,
     longPollTimeoutMs: readInteger(env, 'LONG_POLL_TIMEOUT_MS', 25_000, { min: 100, max: 120_000 }),
     demoNotifications: readSwitch(env, 'DEMO_NOTIFICATIONS', true),
+    // 30 POSTs per 10 s per address: more than the instructor and a few curl commands need; a script in a loop
+    // gets 429 instead of flooding every page in the room.
+    postRateLimit: {
+      maxRequests: readInteger(env, 'POST_RATE_LIMIT_MAX_REQUESTS', 30, { min: 1, max: 1_000_000 }),
+      windowMs: readInteger(env, 'POST_RATE_LIMIT_WINDOW_MS', 10_000, { min: 100, max: 3_600_000 }),
+    },
   };
 }
 

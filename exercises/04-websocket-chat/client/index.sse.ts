@@ -45,7 +45,9 @@ async function sendMessage(input: ChatInput): Promise<void> {
     // Our own message comes back over the event stream, like everyone else's.
     if (response.ok) return;
     const body = (await response.json().catch(() => ({}))) as { error?: string };
-    console.warn('The server refused the message:', body.error ?? `HTTP ${response.status}`);
+    // The server says why, e.g. "Too many messages from your address: at most 100 per 10 s. Try again in 4 s."
+    setConnectionStatus('open', `message not sent: ${body.error ?? `HTTP ${response.status}`}`);
+    return;
   } catch (error) {
     console.warn('Could not send the message:', error);
   }

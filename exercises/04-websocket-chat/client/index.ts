@@ -34,8 +34,7 @@ function handleEnvelope(envelope: ServerEnvelope | undefined): void {
     // 🐨 TODO 1.3: "chat.initial" carries every stored message: showHistory(envelope.data).
     //    "chat.message" carries one new message: showMessage(envelope.data).
     case 'error':
-      console.warn('The server refused what we sent:', envelope.data.reason);
-      setConnectionStatus('open', 'message not sent');
+      setConnectionStatus('open', `message not sent: ${envelope.data.reason}`);
       return;
   }
 }

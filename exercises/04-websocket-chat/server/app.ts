@@ -5,6 +5,7 @@ import { ChatRoom } from './chat-room';
 import { allowOrigins } from './cors';
 import { jsonErrors, notFound } from './json-errors';
 import { createMessagesRouter } from './messages-route';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { createSseChat } from './sse-chat';
 import { attachChatWebSocket } from './websocket-server';
 
@@ -19,6 +20,8 @@ export interface ChatServerOptions {
   maxBufferedBytes?: number;
   /** SSE: comment sent on an idle stream this often (default 15 s). */
   keepAliveMs?: number;
+  /** `POST /messages` one client address may make per window (default 100 per 10 s). */
+  postRateLimit?: RateLimitOptions;
 }
 
 export interface ChatServer {
@@ -34,6 +37,7 @@ export interface ChatServer {
 export function createChatServer(options: ChatServerOptions): ChatServer {
   const maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
   const room = new ChatRoom();
+  const postLimiter = new RateLimiter(options.postRateLimit ?? { maxRequests: 100, windowMs: 10_000 });
   const sseChat =
     options.transport === 'sse'
       ? createSseChat(room, { keepAliveMs: options.keepAliveMs ?? 15_000, retryMs: 2_000, maxBufferedBytes })
@@ -48,7 +52,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     response.json({ chat, endpoints: ['GET /messages', 'POST /messages', 'GET /stats'] });
   });
   if (sseChat) app.get('/events', sseChat.route);
-  app.use(createMessagesRouter(room));
+  app.use(createMessagesRouter(room, postLimiter));
   app.get('/stats', (_request, response) => {
     response.json({ openConnections: connectionCount(), storedMessages: room.list().length });
   });

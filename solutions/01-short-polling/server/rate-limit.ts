@@ -54,8 +54,11 @@ export class RateLimiter {
   }
 }
 
-/** Answers `429 Too Many Requests` with `Retry-After` (whole seconds) once a client is over the limit. */
-export function rateLimit(limiter: RateLimiter): RequestHandler {
+/**
+ * Answers `429 Too Many Requests` with `Retry-After` (whole seconds) once a client is over the limit; `what`
+ * names what is counted in the error, e.g. "notifications".
+ */
+export function rateLimit(limiter: RateLimiter, what = 'requests'): RequestHandler {
   const { maxRequests, windowMs } = limiter.options;
   return (request, response, next) => {
     // Without a proxy in front, the address of the socket; one per laptop, or one per classroom behind NAT.
@@ -67,7 +70,7 @@ export function rateLimit(limiter: RateLimiter): RequestHandler {
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     response.setHeader('Retry-After', String(seconds));
     response.status(429).json({
-      error: `Too many requests: at most ${maxRequests} per ${windowMs / 1000} s. Try again in ${seconds} s.`,
+      error: `Too many ${what} from your address: at most ${maxRequests} per ${windowMs / 1000} s. Try again in ${seconds} s.`,
     });
   };
 }

@@ -9,6 +9,7 @@ import { NotificationFeed } from './notification-feed';
 import { NotificationGenerator } from './notification-generator';
 import { createNotificationsRouter } from './notifications-route';
 import { ProgressSimulator } from './progress-simulator';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { SAMPLE_NOTIFICATIONS } from './sample-notifications';
 import { createUpdatesRoute } from './updates-route';
 
@@ -19,6 +20,8 @@ export interface NotificationServerOptions {
   longPollTimeoutMs?: number;
   /** Creates a notification every 1–3 s, so there is always something to see (default true). */
   demoNotifications?: boolean;
+  /** `POST /notifications` one client address may make per window (default 30 per 10 s). */
+  postRateLimit?: RateLimitOptions;
 }
 
 export interface NotificationServer {
@@ -36,6 +39,7 @@ export function createNotificationServer(options: NotificationServerOptions): No
   const heldRequests = new HeldRequests({ timeoutMs: options.longPollTimeoutMs ?? 25_000 });
   const progress = new ProgressSimulator(feed);
   const generator = new NotificationGenerator(feed, progress);
+  const publishLimiter = new RateLimiter(options.postRateLimit ?? { maxRequests: 30, windowMs: 10_000 });
   for (const sample of SAMPLE_NOTIFICATIONS.slice(0, 3)) feed.create(sample);
 
   const app = express();
@@ -47,7 +51,7 @@ export function createNotificationServer(options: NotificationServerOptions): No
     });
   });
   app.get(UPDATES_PATH, createUpdatesRoute(feed, heldRequests));
-  app.use(createNotificationsRouter(feed, progress));
+  app.use(createNotificationsRouter(feed, progress, publishLimiter));
   app.get('/stats', (_request, response) => {
     response.json({
       waitingRequests: heldRequests.count,

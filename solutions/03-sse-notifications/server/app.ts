@@ -7,6 +7,7 @@ import { NotificationFeed } from './notification-feed';
 import { NotificationGenerator } from './notification-generator';
 import { createNotificationsRouter } from './notifications-route';
 import { ProgressSimulator } from './progress-simulator';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { SAMPLE_NOTIFICATIONS } from './sample-notifications';
 import { createSseRoute } from './sse-route';
 
@@ -19,6 +20,8 @@ export interface NotificationServerOptions {
   retryMs?: number;
   /** Unread bytes after which a slow client is cut off (default 1 MiB). */
   maxBufferedBytes?: number;
+  /** `POST /notifications` one client address may make per window (default 30 per 10 s). */
+  postRateLimit?: RateLimitOptions;
 }
 
 export interface NotificationServer {
@@ -40,6 +43,7 @@ export function createNotificationServer(options: NotificationServerOptions): No
   const feed = new NotificationFeed();
   const progress = new ProgressSimulator(feed);
   const generator = new NotificationGenerator(feed, progress);
+  const publishLimiter = new RateLimiter(options.postRateLimit ?? { maxRequests: 30, windowMs: 10_000 });
   for (const sample of SAMPLE_NOTIFICATIONS.slice(0, 3)) feed.create(sample);
 
   const app = express();
@@ -49,7 +53,7 @@ export function createNotificationServer(options: NotificationServerOptions): No
     response.json({ endpoints: ['GET /sse', 'GET /notifications', 'POST /notifications', 'GET /stats'] });
   });
   app.get('/sse', createSseRoute(feed, streamOptions));
-  app.use(createNotificationsRouter(feed, progress));
+  app.use(createNotificationsRouter(feed, progress, publishLimiter));
   app.get('/stats', (_request, response) => {
     response.json({ openStreams: feed.listenerCount, runningProgressTasks: progress.runningCount });
   });

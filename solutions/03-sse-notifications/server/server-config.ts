@@ -2,11 +2,15 @@ export interface ServerConfig {
   port: number;
   allowedOrigins: string[];
   keepAliveMs: number;
+  postRateLimit: { maxRequests: number; windowMs: number };
 }
 
 const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
-/** Reads PORT, ALLOWED_ORIGINS (comma-separated) and SSE_KEEP_ALIVE_MS, failing with a clear message. */
+/**
+ * Reads PORT, ALLOWED_ORIGINS (comma-separated), SSE_KEEP_ALIVE_MS, POST_RATE_LIMIT_MAX_REQUESTS and
+ * POST_RATE_LIMIT_WINDOW_MS, failing with a clear message.
+ */
 export function readServerConfig(
   env: NodeJS.ProcessEnv,
   { defaultPort }: { defaultPort: number },
@@ -15,6 +19,12 @@ export function readServerConfig(
     port: readInteger(env, 'PORT', defaultPort, { min: 0, max: 65_535 }),
     allowedOrigins: env.ALLOWED_ORIGINS ? splitList(env.ALLOWED_ORIGINS) : DEV_CLIENT_ORIGINS,
     keepAliveMs: readInteger(env, 'SSE_KEEP_ALIVE_MS', 15_000, { min: 100, max: 60_000 }),
+    // 30 POSTs per 10 s per address: more than the instructor and a few curl commands need; a script in a loop
+    // gets 429 instead of flooding every page in the room.
+    postRateLimit: {
+      maxRequests: readInteger(env, 'POST_RATE_LIMIT_MAX_REQUESTS', 30, { min: 1, max: 1_000_000 }),
+      windowMs: readInteger(env, 'POST_RATE_LIMIT_WINDOW_MS', 10_000, { min: 100, max: 3_600_000 }),
+    },
   };
 }
 

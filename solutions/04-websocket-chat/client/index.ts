@@ -41,8 +41,7 @@ function handleEnvelope(envelope: ServerEnvelope | undefined): void {
       showMessage(envelope.data);
       return;
     case 'error':
-      console.warn('The server refused what we sent:', envelope.data.reason);
-      setConnectionStatus('open', 'message not sent');
+      setConnectionStatus('open', `message not sent: ${envelope.data.reason}`);
       return;
   }
 }

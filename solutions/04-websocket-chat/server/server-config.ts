@@ -4,13 +4,14 @@ export interface ServerConfig {
   heartbeatMs: number;
   maxBufferedBytes: number;
   keepAliveMs: number;
+  postRateLimit: { maxRequests: number; windowMs: number };
 }
 
 const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 /**
- * Reads PORT, ALLOWED_ORIGINS (comma-separated), HEARTBEAT_INTERVAL_MS, MAX_BUFFERED_BYTES and
- * SSE_KEEP_ALIVE_MS, failing with a clear message. The tests shorten the timings; the defaults are the
+ * Reads PORT, ALLOWED_ORIGINS (comma-separated), HEARTBEAT_INTERVAL_MS, MAX_BUFFERED_BYTES,
+ * SSE_KEEP_ALIVE_MS, POST_RATE_LIMIT_MAX_REQUESTS and POST_RATE_LIMIT_WINDOW_MS, failing with a clear message. The tests shorten the timings; the defaults are the
  * task's.
  */
 export function readServerConfig(
@@ -26,6 +27,12 @@ export function readServerConfig(
       max: 64 * 1024 * 1024,
     }),
     keepAliveMs: readInteger(env, 'SSE_KEEP_ALIVE_MS', 15_000, { min: 100, max: 60_000 }),
+    // 100 POSTs per 10 s per address: a class of 30 behind one NAT address chatting over SSE fits; a script in
+    // a loop gets 429 instead of flooding the room.
+    postRateLimit: {
+      maxRequests: readInteger(env, 'POST_RATE_LIMIT_MAX_REQUESTS', 100, { min: 1, max: 1_000_000 }),
+      windowMs: readInteger(env, 'POST_RATE_LIMIT_WINDOW_MS', 10_000, { min: 100, max: 3_600_000 }),
+    },
   };
 }
 
