@@ -44,6 +44,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // `pnpm test:faults`: scripted attacks on every solution server (tests/faults); FAULTS_SOAK=1 for the soak.
+          name: 'faults',
+          include: ['tests/faults/**/*.fault.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'exercises',
           include: ['exercises/*/{client,server,broker,protocol}/**/*.test.ts'],
           environment: 'node',
