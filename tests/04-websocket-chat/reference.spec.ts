@@ -2,7 +2,7 @@
 import { captureStream } from '../03-sse-notifications/event-stream-reader';
 import { fullChromiumLaunchOptions } from '../harness/chromium';
 import { test as exerciseTest, expect } from '../harness/exercise-test';
-import { postJson } from '../harness/loopback-request';
+import { canSendFrom, NO_SECOND_DEVICE, postJson } from '../harness/loopback-request';
 import { runClockUntil } from '../harness/page-clock';
 import { chatPage, uniqueTag } from './chat-page';
 import { isMessageEnvelope, sseTransport, websocketTransport } from './chat-transports';
@@ -433,6 +433,7 @@ sseTest.describe('SSE variant', () => {
   sseLimitTest(
     'shows the server’s limit in the page when one address posts too fast, and keeps the stream',
     async ({ page, exercise }) => {
+      sseLimitTest.skip(!(await canSendFrom('127.0.0.2')), NO_SECOND_DEVICE);
       await page.goto(`${exercise.pageUrl}${sseTransport.pagePath}`);
       const chat = chatPage(page);
       await expect(chat.status).toContainText('Connected');

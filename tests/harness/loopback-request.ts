@@ -1,5 +1,7 @@
 // HTTP from a chosen loopback address: 127.0.0.1 is the attacker, 127.0.0.2 plays a second device in the room.
+
 import { type IncomingHttpHeaders, request } from 'node:http';
+import { createServer } from 'node:net';
 
 export interface LoopbackRequest {
   method?: string;
@@ -71,3 +73,19 @@ export function errorText(response: LoopbackResponse): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Whether this machine can send from `address`: Linux and Windows route all of 127.0.0.0/8 to loopback, macOS
+ * only 127.0.0.1 unless given an alias (`sudo ifconfig lo0 alias 127.0.0.2 up`).
+ */
+export function canSendFrom(address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(0, address, () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Why a check that plays a second device is skipped on this machine. */
+export const NO_SECOND_DEVICE =
+  'needs a second loopback address to play another device (macOS: sudo ifconfig lo0 alias 127.0.0.2 up)';
