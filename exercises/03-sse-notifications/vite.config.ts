@@ -1,5 +1,9 @@
 import { defineConfig } from 'vite';
 
+// The task card (index.html) names your server as %VITE_YOUR_SERVER%: pnpm dev passes the real address; this
+// is the default of client/server-origins.ts, for a bare `vite`.
+process.env.VITE_YOUR_SERVER ??= 'http://localhost:4000';
+
 export default defineConfig({
   server: {
     // CLIENT_PORT moves the page off a busy 5173; strictPort fails loudly instead of silently moving,

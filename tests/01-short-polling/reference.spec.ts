@@ -39,6 +39,12 @@ async function listTitles(baseUrl: string): Promise<string[]> {
   return ((await response.json()) as { title: string }[]).map((notification) => notification.title);
 }
 
+test('the task card names the address the page really uses for your server', async ({ page, exercise }) => {
+  await page.goto(exercise.pageUrl);
+  // The checks run on free ports: a card that still said 4000 would be wrong here, as after PORT=4001 pnpm dev.
+  await expect(page.locator('.task-card')).toContainText(exercise.studentUrlForPage);
+});
+
 test.describe('GET /api/notifications', () => {
   test('answers with JSON, CORS, an ETag and Cache-Control: no-cache; 304 without a body', async ({
     exercise,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ROOT } from '../../scripts/exercise-catalog';
 import { expect, test } from '../harness/exercise-test';
 import { notificationsPage } from '../harness/notifications-page';
+import { showAddressesAsTyped } from '../harness/task-card';
 
 test.use({ exerciseName: '01-short-polling', viewport: { width: 1440, height: 900 } });
 
@@ -25,6 +26,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       .toBeGreaterThan(20);
 
     const suffix = colorScheme === 'light' ? '' : '-dark';
+    await showAddressesAsTyped(page, exercise);
     await page.screenshot({
       path: path.join(ROOT, 'docs', 'screenshots', `01-short-polling${suffix}.png`),
     });

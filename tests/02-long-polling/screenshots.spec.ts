@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ROOT } from '../../scripts/exercise-catalog';
 import { expect, test } from '../harness/exercise-test';
 import { notificationsPage } from '../harness/notifications-page';
+import { showAddressesAsTyped } from '../harness/task-card';
 
 // No random notifications: the pictures show exactly what the test publishes.
 test.use({
@@ -37,6 +38,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(ui.status).toContainText('waiting for news');
 
     const suffix = colorScheme === 'light' ? '' : '-dark';
+    await showAddressesAsTyped(page, exercise);
     await page.screenshot({
       path: path.join(ROOT, 'docs', 'screenshots', `02-long-polling${suffix}.png`),
     });

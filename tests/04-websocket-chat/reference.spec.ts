@@ -80,6 +80,13 @@ async function nextError(client: NodeChatClient, after: number): Promise<string>
   return (error.data as { reason: string }).reason;
 }
 
+test('the task card names the ws:// addresses the page really uses', async ({ page, exercise }) => {
+  await page.goto(exercise.pageUrl);
+  const card = page.locator('.task-card');
+  await expect(card).toContainText(exercise.referenceUrl.replace(/^http/, 'ws'));
+  await expect(card).toContainText(exercise.studentUrlForPage.replace(/^http/, 'ws'));
+});
+
 test.describe('WebSocket server', () => {
   test('answers every kind of bad input with an error event and a reason, and keeps the connection', async ({
     exercise,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ROOT } from '../../scripts/exercise-catalog';
 import { expect, test } from '../harness/exercise-test';
+import { showAddressesAsTyped } from '../harness/task-card';
 import { chatPage } from './chat-page';
 
 test.use({ exerciseName: '04-websocket-chat', viewport: { width: 1440, height: 900 } });
@@ -41,6 +42,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.locator('input[name="message"]').fill('Sure, room 0.403!');
 
       const suffix = colorScheme === 'light' ? '' : '-dark';
+      await showAddressesAsTyped(page, exercise);
       await page.screenshot({
         path: path.join(ROOT, 'docs', 'screenshots', `04-websocket-chat${suffix}.png`),
       });

@@ -11,6 +11,8 @@ interface Promised {
   path: string;
   /** Reference servers and pages must answer 200; a starter's own server only has to answer at all. */
   mustSucceed: boolean;
+  /** Text the answer must contain, e.g. the task card naming your server where pnpm dev runs it. */
+  shows?: string;
 }
 
 interface Scenario {
@@ -33,14 +35,17 @@ const EXERCISES = [
 ] as const;
 const PUBSUB = '05-pubsub-broker';
 
-function page(path = '/'): Promised {
-  return { label: 'page', port: 5173, path, mustSucceed: true };
+function page(path = '/', shows?: string): Promised {
+  return { label: 'page', port: 5173, path, mustSucceed: true, ...(shows ? { shows } : {}) };
 }
 
 /** Exercises 01–04: the page on 5173, the reference server on 3000, your server on 4000 (04: 8080). */
 function singleServer(studentPort: number, isSolution: boolean, pagePath = '/'): Promised[] {
+  // The task card of index.html names your server (04: its ws:// address) where this very command runs it.
+  const scheme = studentPort === 8080 ? 'ws' : 'http';
+  const card = pagePath === '/' ? `${scheme}://localhost:${studentPort}` : undefined;
   return [
-    page(pagePath),
+    page(pagePath, card),
     { label: 'reference', port: 3000, path: '/stats', mustSucceed: true },
     { label: 'your server', port: studentPort, path: '/stats', mustSucceed: isSolution },
   ];
@@ -187,10 +192,12 @@ async function runScenario(scenario: Scenario): Promise<void> {
   try {
     for (const promised of scenario.processes) {
       await command.waitForLine(labelled(promised.label, new RegExp(`localhost:${promised.port}\\b`)));
-      const status = await answerOf(`http://localhost:${promised.port}${promised.path}`);
-      const what = `[${promised.label}] GET http://localhost:${promised.port}${promised.path}`;
+      const url = `http://localhost:${promised.port}${promised.path}`;
+      const { status, body } = await answerOf(url, promised.shows !== undefined);
+      const what = `[${promised.label}] GET ${url}`;
       expect(status, `${what} did not answer. Output:\n${command.output}`).toBeGreaterThan(0);
       if (promised.mustSucceed) expect(status, `${what}. Output:\n${command.output}`).toBe(200);
+      if (promised.shows) expect(body, `${what} names ${promised.shows}`).toContain(promised.shows);
     }
     if (scenario.expectLine) await command.waitForLine(scenario.expectLine);
     await scenario.instructorStep?.();
@@ -223,14 +230,15 @@ function labelled(label: string, rest: RegExp): RegExp {
   return new RegExp(`^\\[${escaped}\\]\\s.*${rest.source}`);
 }
 
-/** The HTTP status, or 0 when nothing answers. */
-async function answerOf(url: string): Promise<number> {
+/** The HTTP status (0 when nothing answers), and the body when asked for. */
+async function answerOf(url: string, readBody: boolean): Promise<{ status: number; body: string }> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    if (readBody) return { status: response.status, body: await response.text() };
     await response.body?.cancel();
-    return response.status;
+    return { status: response.status, body: '' };
   } catch {
-    return 0;
+    return { status: 0, body: '' };
   }
 }
 

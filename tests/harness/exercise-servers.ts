@@ -28,6 +28,8 @@ export interface RunningExercise {
   readonly studentUrlForPage: string;
   /** Your server's address in `pnpm dev` (e.g. http://localhost:4000), for messages: checks use free ports. */
   readonly studentUrlAsTyped: string;
+  /** The reference server's address in `pnpm dev` (e.g. http://localhost:3000). */
+  readonly referenceUrlAsTyped: string;
   readonly proxy: TcpProxy | undefined;
   /** Throws, with its output, if your server did not start. */
   requireStudentServer(): void;
@@ -58,7 +60,9 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
     throw new Error(`${exercise.name} plans no page and two servers.`);
   const pageUrl = localUrl(ports.client);
   const referenceUrl = localUrl(ports.reference);
-  const studentUrlAsTyped = localUrl(readDevPorts(process.env, { student: exercise.studentPort }).student);
+  const typedPorts = readDevPorts(process.env, { student: exercise.studentPort });
+  const studentUrlAsTyped = localUrl(typedPorts.student);
+  const referenceUrlAsTyped = localUrl(typedPorts.reference);
 
   const reference = startPlanned(referencePlan);
   let student = startPlanned(studentPlan);
@@ -92,6 +96,7 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
     studentUrl,
     studentUrlForPage,
     studentUrlAsTyped,
+    referenceUrlAsTyped,
     proxy,
     requireStudentServer() {
       if (studentError) throw studentError;
