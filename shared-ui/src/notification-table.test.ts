@@ -181,3 +181,44 @@ describe('resetTable', () => {
     expect(emptyRow()).toBeNull();
   });
 });
+
+describe('the newest rows only', () => {
+  function addMany(count: number): void {
+    for (let index = 1; index <= count; index += 1)
+      addToTable(notification({ id: `n${index}`, title: `#${index}` }));
+  }
+
+  function footerText(): string | undefined {
+    const footer = document.querySelector<HTMLElement>('tfoot');
+    return footer?.hidden ? undefined : (footer?.textContent ?? undefined);
+  }
+
+  it('keeps the newest 50 and says how many older ones are not shown', () => {
+    addMany(57);
+    const rows = dataRows();
+    expect(rows).toHaveLength(50);
+    expect(rows[0]?.dataset.id).toBe('n57');
+    expect(rows.at(-1)?.dataset.id).toBe('n8');
+    expect(footerText()).toBe('7 older notifications are not shown (the newest 50 are).');
+  });
+
+  it('says nothing while every row fits, and starts counting again after a reset', () => {
+    addMany(50);
+    expect(footerText()).toBeUndefined();
+    addMany(51);
+    expect(footerText()).toBe('1 older notification is not shown (the newest 50 are).');
+    resetTable();
+    expect(footerText()).toBeUndefined();
+  });
+
+  it('shows as many as ?rows= asks for', () => {
+    window.history.replaceState(null, '', '?rows=3');
+    try {
+      addMany(5);
+      expect(dataRows().map((row) => row.dataset.id)).toEqual(['n5', 'n4', 'n3']);
+      expect(footerText()).toBe('2 older notifications are not shown (the newest 3 are).');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+});

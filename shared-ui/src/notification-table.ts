@@ -6,11 +6,17 @@ import { isProgressNotification, progressPercent } from './notification-view';
 import { createProgressBar } from './progress-bar';
 
 const COLUMNS = ['Time', 'Title', 'Message', 'Progress'];
+/** Rows shown at most: a projector shows the newest, not everything since the start. `?rows=200` changes it. */
+const DEFAULT_MAX_ROWS = 50;
+
+/** Rows dropped off the bottom since the last reset, for the line under the table. */
+let olderCount = 0;
 
 /** Builds the empty table (caption, header row, empty-state row) inside its container. */
 export function renderNotificationTable(container: HTMLElement): void {
+  olderCount = 0;
   const table = createElement('table', { className: 'notification-table' });
-  table.append(createCaption(), createHeader(), createBody());
+  table.append(createCaption(), createHeader(), createBody(), createFooter());
 
   const card = createElement('div', { className: 'card table-card' });
   card.append(table);
@@ -20,6 +26,8 @@ export function renderNotificationTable(container: HTMLElement): void {
 /** Removes every row and shows "No notifications yet." */
 export function resetTable(): void {
   getTableBody().replaceChildren(createEmptyRow());
+  olderCount = 0;
+  showOlderCount();
 }
 
 /**
@@ -38,6 +46,33 @@ export function addToTable(notification: NotificationView): void {
 
   body.querySelector('.empty-row')?.remove();
   body.prepend(row);
+  dropOldestRows(body);
+}
+
+/** Keeps the newest rows only, and says how many older ones are no longer shown. */
+function dropOldestRows(body: HTMLTableSectionElement): void {
+  const rows = body.querySelectorAll('tr[data-id]');
+  const limit = maxRows();
+  for (let index = limit; index < rows.length; index += 1) {
+    rows[index]?.remove();
+    olderCount += 1;
+  }
+  showOlderCount();
+}
+
+function maxRows(): number {
+  const wanted = Number(new URLSearchParams(window.location.search).get('rows'));
+  return Number.isInteger(wanted) && wanted > 0 ? wanted : DEFAULT_MAX_ROWS;
+}
+
+function showOlderCount(): void {
+  const container = getRenderedContainer('notification-table', renderNotificationTable);
+  const footer = findPart<HTMLTableSectionElement>(container, 'tfoot');
+  footer.hidden = olderCount === 0;
+  const cell = footer.querySelector('td');
+  if (!cell) return;
+  const noun = olderCount === 1 ? 'notification is' : 'notifications are';
+  cell.textContent = `${olderCount} older ${noun} not shown (the newest ${maxRows()} are).`;
 }
 
 function getTableBody(): HTMLTableSectionElement {
@@ -70,6 +105,17 @@ function createBody(): HTMLTableSectionElement {
   const body = createElement('tbody');
   body.append(createEmptyRow());
   return body;
+}
+
+function createFooter(): HTMLTableSectionElement {
+  const cell = createElement('td', { className: 'older-count' });
+  cell.colSpan = COLUMNS.length;
+  const row = createElement('tr');
+  row.append(cell);
+  const footer = createElement('tfoot');
+  footer.hidden = true;
+  footer.append(row);
+  return footer;
 }
 
 function createEmptyRow(): HTMLTableRowElement {

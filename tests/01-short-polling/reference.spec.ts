@@ -112,7 +112,8 @@ test.describe('GET /api/notifications', () => {
     exercise,
   }) => {
     const ui = notificationsPage(page);
-    await page.goto(`${exercise.pageUrl}${FAST_PAGE}`);
+    // 200 rows: the table shows the newest 50 by default, and this check counts all 100.
+    await page.goto(`${exercise.pageUrl}${FAST_PAGE}&rows=200`);
     await expect(ui.status).toContainText('Connected');
     const flashedTitles = await recordFlashes(page);
 

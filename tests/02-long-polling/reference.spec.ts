@@ -33,12 +33,37 @@ async function rowIds(page: Page): Promise<(string | null)[]> {
 }
 
 test.describe('long polling', () => {
+  test('keeps the newest 50 rows and says how many older ones are not shown', async ({ page, exercise }) => {
+    const ui = notificationsPage(page);
+    await page.goto(exercise.pageUrl);
+    await expect(ui.status).toContainText('Connected');
+    const prefix = uniqueTitle('many');
+    for (let index = 0; index < 60; index += 1) {
+      const response = await publish(exercise.studentUrl, {
+        title: `${prefix} ${index}`,
+        message: 'one of many',
+      });
+      expect(response.status).toBe(201);
+    }
+    await expect(ui.rows.first()).toContainText(`${prefix} 59`);
+    await expect(ui.rows).toHaveCount(50);
+    await expect(page.locator('.notification-table tfoot')).toContainText(
+      /\d+ older notifications are not shown/,
+    );
+    // On a phone the rows become blocks: the line under them must not squeeze them into one narrow column.
+    await page.setViewportSize({ width: 390, height: 800 });
+    const table = await page.locator('.notification-table').boundingBox();
+    const row = await ui.rows.first().boundingBox();
+    expect(row?.width ?? 0, 'a row as wide as the table').toBeGreaterThan((table?.width ?? 0) * 0.9);
+  });
+
   test('100 notifications published within one second all arrive, each exactly once, in order', async ({
     page,
     exercise,
   }) => {
     const ui = notificationsPage(page);
-    await page.goto(exercise.pageUrl);
+    // 200 rows: the table shows the newest 50 by default, and this check counts all 100.
+    await page.goto(`${exercise.pageUrl}/?rows=200`);
     await expect(ui.status).toContainText('Connected');
     const flashedTitles = await recordFlashes(page);
     const prefix = uniqueTitle('burst');
