@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from './connection-status';
-import { renderConnectionStatus, setConnectionStatus } from './connection-status';
+import { renderConnectionStatus, setConnectionStatus, showRetryCountdown } from './connection-status';
 
 function status(): HTMLElement {
   const element = document.querySelector<HTMLElement>('.connection-status');
@@ -80,5 +80,41 @@ describe('connection status', () => {
     expect(() => setConnectionStatus('open')).toThrow(
       'shared-ui: add <div data-ui="connection-status"></div> to index.html',
     );
+  });
+});
+
+describe('retry countdown', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts down each second to "1 s" and stays there until the next try', () => {
+    vi.useFakeTimers();
+    showRetryCountdown('closed', 4_000);
+    expect(detail().textContent).toBe('reconnecting in 4 s');
+    vi.advanceTimersByTime(1_000);
+    expect(detail().textContent).toBe('reconnecting in 3 s');
+    vi.advanceTimersByTime(2_000);
+    expect(detail().textContent).toBe('reconnecting in 1 s');
+    vi.advanceTimersByTime(5_000);
+    expect(detail().textContent).toBe('reconnecting in 1 s');
+    expect(vi.getTimerCount(), 'no timer left running').toBe(0);
+  });
+
+  it('rounds a delay up to whole seconds and names what comes next', () => {
+    vi.useFakeTimers();
+    showRetryCountdown('error', 2_300, 'retrying');
+    expect(detail().textContent).toBe('retrying in 3 s');
+    vi.advanceTimersByTime(300);
+    expect(detail().textContent).toBe('retrying in 2 s');
+  });
+
+  it('ends when the next status is shown', () => {
+    vi.useFakeTimers();
+    showRetryCountdown('closed', 10_000);
+    setConnectionStatus('open');
+    vi.advanceTimersByTime(3_000);
+    expect(detail().textContent).toBe('');
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

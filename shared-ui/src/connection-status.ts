@@ -30,11 +30,44 @@ export function renderConnectionStatus(container: HTMLElement): void {
   container.append(status);
 }
 
+/** The countdown on screen, if any; every new status ends it. */
+let countdownTimer: ReturnType<typeof setTimeout> | undefined;
+
 /**
  * Shows the connection state as a coloured pill, e.g. "Connected" or "Disconnected · retrying in 4 s".
  * The state is also in the pill's `data-state` attribute, which the CSS uses for the colour.
  */
 export function setConnectionStatus(state: ConnectionState, detail?: string): void {
+  stopCountdown();
+  showStatus(state, detail);
+}
+
+/**
+ * Shows the state with a countdown to the next try that goes down every second, e.g. "Disconnected ·
+ * reconnecting in 4 s", "… 3 s", until the caller's own timer tries again and sets a new status.
+ */
+export function showRetryCountdown(state: ConnectionState, delayMs: number, what = 'reconnecting'): void {
+  stopCountdown();
+  const tryAt = Date.now() + delayMs;
+  const tick = () => {
+    const leftMs = tryAt - Date.now();
+    showStatus(state, `${what} in ${Math.max(1, Math.ceil(leftMs / 1000))} s`);
+    // The next tick comes when the shown number changes; at "1 s" it stays until the next try.
+    if (leftMs <= 1_000) {
+      countdownTimer = undefined;
+      return;
+    }
+    countdownTimer = setTimeout(tick, ((leftMs - 1) % 1_000) + 1);
+  };
+  tick();
+}
+
+function stopCountdown(): void {
+  clearTimeout(countdownTimer);
+  countdownTimer = undefined;
+}
+
+function showStatus(state: ConnectionState, detail: string | undefined): void {
   const status = findPart<HTMLElement>(
     getRenderedContainer('connection-status', renderConnectionStatus),
     '.connection-status',

@@ -21,6 +21,7 @@ describe('public API', () => {
       'showAlert',
       'showIdeaError',
       'showJoined',
+      'showRetryCountdown',
       'updateFlashNotification',
     ]);
   });

@@ -7,7 +7,7 @@ export { showAlert } from './alerts';
 export type { ChatSubmission } from './chat';
 export { appendMessage, setFormDisabledState, setOnSubmit } from './chat';
 export type { ConnectionState } from './connection-status';
-export { setConnectionStatus } from './connection-status';
+export { setConnectionStatus, showRetryCountdown } from './connection-status';
 export type { RoundPhase, RoundView } from './countdown';
 export { setRound } from './countdown';
 export type { FormCallback } from './form-action';

@@ -464,6 +464,14 @@ sseTest.describe('SSE variant', () => {
     },
   );
 
+  sseTest('counts down to the next try when the server refuses the stream', async ({ page, exercise }) => {
+    await page.route('**/events', (route) => route.fulfill({ status: 503, body: 'busy' }));
+    await page.goto(`${exercise.pageUrl}${sseTransport.pagePath}`);
+    const chat = chatPage(page);
+    await expect(chat.status).toContainText('retrying in 5 s');
+    await expect(chat.status, 'the countdown goes down each second').toContainText('retrying in 4 s');
+  });
+
   sseTest('sends a keep-alive comment on an idle stream', async ({ exercise }) => {
     const stream = await captureStream(`${exercise.studentUrl}/events`);
     await expect.poll(() => stream.rawText(), { timeout: 5_000 }).toMatch(/^: keep-alive$/m);

@@ -1,5 +1,5 @@
 // Bonus: the same page as index.ts, but on our own fetch-based SSE client instead of EventSource.
-import { setConnectionStatus } from '@realtime-workshop/shared-ui';
+import { setConnectionStatus, showRetryCountdown } from '@realtime-workshop/shared-ui';
 import { connectFetchEventSource } from './fetch-event-source';
 import { readData, showInitial, showNew, showUpdate } from './notification-display';
 import { YOUR_SERVER } from './server-origins';
@@ -31,7 +31,7 @@ connectFetchEventSource(STREAM_URL, {
       setConnectionStatus('error', error.message);
       return;
     }
-    setConnectionStatus('connecting', `reconnecting in ${Math.ceil(delayMs / 1000)} s`);
+    showRetryCountdown('connecting', delayMs);
   },
   onStop: ({ error }) => setConnectionStatus('closed', error?.message ?? 'the server ended the stream'),
 });

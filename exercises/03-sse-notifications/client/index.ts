@@ -1,4 +1,4 @@
-import { setConnectionStatus } from '@realtime-workshop/shared-ui';
+import { setConnectionStatus, showRetryCountdown } from '@realtime-workshop/shared-ui';
 import { readData, showInitial, showNew, showUpdate } from './notification-display';
 import { REFERENCE_SERVER, YOUR_SERVER } from './server-origins';
 
@@ -25,7 +25,7 @@ function handleError(source: EventSource): void {
     return;
   }
   // CLOSED: the server answered with an error or no event stream, so the browser stopped trying.
-  setConnectionStatus('error', `retrying in ${RESTART_DELAY_MS / 1000} s`);
+  showRetryCountdown('error', RESTART_DELAY_MS, 'retrying');
   setTimeout(connect, RESTART_DELAY_MS);
 }
 

@@ -1,4 +1,9 @@
-import { setConnectionStatus, setFormDisabledState, setOnSubmit } from '@realtime-workshop/shared-ui';
+import {
+  setConnectionStatus,
+  setFormDisabledState,
+  setOnSubmit,
+  showRetryCountdown,
+} from '@realtime-workshop/shared-ui';
 import type { ClientEnvelope, ServerEnvelope } from '../protocol/messages';
 import { readServerEnvelope, showHistory, showMessage } from './chat-display';
 import { ReconnectBackoff } from './reconnect-backoff';
@@ -46,7 +51,7 @@ function handleClose(closed: WebSocket): void {
   setFormDisabledState(true);
   setConnectionStatus('closed');
   // 💯 TODO 1.5: connect again instead of giving up: after backoff.nextDelay() milliseconds (keep the
-  //    timer in reconnectTimer). Say so in the status: setConnectionStatus('closed', 'reconnecting in 2 s').
+  //    timer in reconnectTimer). Say so in the status: showRetryCountdown('closed', delayMs) counts down "reconnecting in 2 s".
 }
 
 // #region send

@@ -1,4 +1,4 @@
-import { type ConnectionState, setConnectionStatus } from '@realtime-workshop/shared-ui';
+import { type ConnectionState, setConnectionStatus, showRetryCountdown } from '@realtime-workshop/shared-ui';
 
 // An answer is handled in a millisecond and the next request leaves at once; "receiving" stays this
 // long so that each answer can be seen.
@@ -38,7 +38,9 @@ export function showReceiving(): void {
 
 /** A request failed; the next try comes after `delayMs`. */
 export function showRetrying(delayMs: number): void {
-  show('error', `retrying in ${Math.max(1, Math.round(delayMs / 1000))} s`);
+  show('error');
+  // "retrying in 3 s", "2 s", …: the next try is visibly on its way.
+  showRetryCountdown('error', delayMs, 'retrying');
 }
 
 function show(state: ConnectionState, detail?: string): void {

@@ -1,5 +1,10 @@
 // The SSE variant of the chat: the server talks over an event stream, the page talks back with POST.
-import { setConnectionStatus, setFormDisabledState, setOnSubmit } from '@realtime-workshop/shared-ui';
+import {
+  setConnectionStatus,
+  setFormDisabledState,
+  setOnSubmit,
+  showRetryCountdown,
+} from '@realtime-workshop/shared-ui';
 import type { ChatInput } from '../protocol/messages';
 import { readData, showHistory, showMessage } from './chat-display';
 import { YOUR_SERVER } from './server-origins';
@@ -38,7 +43,7 @@ function handleError(source: EventSource): void {
     return;
   }
   // CLOSED: the server answered with an error or no event stream, so the browser stopped trying.
-  setConnectionStatus('error', `retrying in ${RESTART_DELAY_MS / 1000} s`);
+  showRetryCountdown('error', RESTART_DELAY_MS, 'retrying');
   setTimeout(connect, RESTART_DELAY_MS);
 }
 

@@ -1,4 +1,9 @@
-import { setConnectionStatus, setFormDisabledState, setOnSubmit } from '@realtime-workshop/shared-ui';
+import {
+  setConnectionStatus,
+  setFormDisabledState,
+  setOnSubmit,
+  showRetryCountdown,
+} from '@realtime-workshop/shared-ui';
 import type { ClientEnvelope, ServerEnvelope } from '../protocol/messages';
 import { readServerEnvelope, showHistory, showMessage } from './chat-display';
 import { ReconnectBackoff } from './reconnect-backoff';
@@ -52,7 +57,7 @@ function handleClose(closed: WebSocket): void {
   socket = undefined;
   setFormDisabledState(true);
   const delayMs = backoff.nextDelay();
-  setConnectionStatus('closed', `reconnecting in ${Math.ceil(delayMs / 1000)} s`);
+  showRetryCountdown('closed', delayMs);
   reconnectTimer = setTimeout(connect, delayMs);
 }
 

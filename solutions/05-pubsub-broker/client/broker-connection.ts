@@ -1,4 +1,4 @@
-import { setConnectionStatus } from '@realtime-workshop/shared-ui';
+import { setConnectionStatus, showRetryCountdown } from '@realtime-workshop/shared-ui';
 import type { BrokerMessage, SubscriberCommand, TokenResponse } from '../protocol/messages';
 import { readBrokerMessage } from './broker-message';
 import { ReconnectBackoff } from './reconnect-backoff';
@@ -115,7 +115,7 @@ function socketOnClose(closed: WebSocket): void {
 
 function scheduleReconnect(state: 'closed' | 'error'): void {
   const delayMs = backoff.nextDelay();
-  setConnectionStatus(state, `reconnecting in ${Math.ceil(delayMs / 1000)} s`);
+  showRetryCountdown(state, delayMs);
   reconnectTimer = setTimeout(connect, delayMs);
 }
 

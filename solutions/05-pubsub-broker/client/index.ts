@@ -3,7 +3,6 @@ import {
   addIdea,
   flashNotification,
   resetIdeas,
-  setConnectionStatus,
   setOnIdeaSubmit,
   setOnInstructorAction,
   setOnJoin,
@@ -11,6 +10,7 @@ import {
   setRound,
   showAlert,
   showJoined,
+  showRetryCountdown,
 } from '@realtime-workshop/shared-ui';
 import type { BoardSnapshot, BrokerMessage, ChannelMessage, Idea } from '../protocol/messages';
 import { AppApi, AppApiError } from './app-api';
@@ -152,7 +152,7 @@ async function withSession<Answer>(request: (sessionKey: string) => Promise<Answ
 function resumeSession(): void {
   openBoard().catch((error: unknown) => {
     console.warn('Could not load the board:', error);
-    setConnectionStatus('error', `board not loaded · retrying in ${RETRY_DELAY_MS / 1000} s`);
+    showRetryCountdown('error', RETRY_DELAY_MS, 'board not loaded · retrying');
     setTimeout(resumeSession, RETRY_DELAY_MS);
   });
 }
