@@ -133,3 +133,17 @@ export function handshakeStatus(httpUrl: string, origin: string): Promise<number
     });
   });
 }
+
+/**
+ * Resolves true at the first ping the server sends this client, or false after `timeoutMs`. Start it right
+ * after connecting: the check must not depend on which of two events of the same heartbeat tick comes first.
+ */
+export function firstPing(client: NodeChatClient, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    client.socket.once('ping', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
