@@ -1,15 +1,21 @@
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { claimPortBlock } from './port-block-claim';
 
 /**
  * Ports for tests come from 20000–29999, below every system's ephemeral range (Linux 32768+, macOS and Windows
  * 49152+): asking the system for port 0 hands out a port that was freed a moment ago, so two probes in a row,
  * or two test workers, could get the same one (measured: 3 of 500 sets of six ports had a duplicate). Each
- * worker counts through a block of its own, and every port is checked before it is handed out.
+ * test process claims a block of its own (port-block-claim.ts) and checks every port before handing it out.
  */
 const TEST_PORTS_FIRST = 20_000;
-const TEST_PORTS_BLOCK = 500;
-const TEST_PORTS_BLOCKS = 20;
+const TEST_PORTS_BLOCK = 250;
+const TEST_PORTS_BLOCKS = 40;
+const BLOCK_CLAIMS_DIR = path.join(tmpdir(), 'realtime-workshop-port-blocks');
 let nextInBlock = 0;
+/** undefined: not claimed yet; null: every block was taken, so the system hands out ports. */
+let claimedBlock: number | null | undefined;
 
 /** Asks for a port nobody uses right now: from the worker's own block in a test run, else from the system. */
 export async function findFreePort(): Promise<number> {
@@ -23,15 +29,12 @@ export async function findFreePort(): Promise<number> {
   return systemFreePort();
 }
 
-/**
- * The block of this test worker (Playwright's TEST_PARALLEL_INDEX, Vitest's VITEST_POOL_ID), offset by the
- * runner's process id so that a `pnpm verify` started by a test uses other blocks than the run around it.
- */
+/** This process's block in a test run (Playwright's or Vitest's worker); undefined outside of tests. */
 function testWorkerBlock(): number | undefined {
   const worker = process.env.TEST_PARALLEL_INDEX ?? process.env.VITEST_POOL_ID;
-  if (worker === undefined || !/^\d+$/.test(worker)) return undefined;
-  const run = (process.ppid % 10) * 2;
-  return (run + Number(worker)) % TEST_PORTS_BLOCKS;
+  if (worker === undefined) return undefined;
+  if (claimedBlock === undefined) claimedBlock = claimPortBlock(BLOCK_CLAIMS_DIR, TEST_PORTS_BLOCKS) ?? null;
+  return claimedBlock ?? undefined;
 }
 
 function systemFreePort(): Promise<number> {

@@ -2,7 +2,6 @@ import { type Broker, createBroker } from './app';
 import { type BrokerConfig, readBrokerConfig } from './broker-config';
 import type { BrokerEngine } from './broker-engine';
 import { createMemoryEngine } from './memory-engine';
-import { createRedisEngine } from './redis-engine';
 
 // The broker (`pnpm dev` starts it on 3100 for the reference, 4100 for yours). With REDIS_URL set, start as
 // many as you like: they share channels, history and presence.
@@ -27,6 +26,8 @@ try {
 async function openEngine(config: BrokerConfig): Promise<BrokerEngine> {
   if (!config.redisUrl) return createMemoryEngine({ historySize: config.historySize });
   const redisUrl = config.redisUrl;
+  // Loaded only when asked for: the Redis client is most of the broker's start-up time.
+  const { createRedisEngine } = await import('./redis-engine');
   const connecting = createRedisEngine({
     url: redisUrl,
     keyPrefix: config.redisKeyPrefix,

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { claimPortBlock } from './port-block-claim';
+
+const folders: string[] = [];
+
+function claimsFolder(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'port-claims-test-'));
+  folders.push(folder);
+  return folder;
+}
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A process that lives until its exit is awaited: it holds whatever claim is written in its name. */
+function otherLiveProcess(): { pid: number; stop(): Promise<void> } {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    pid: child.pid ?? 0,
+    stop: () => {
+      child.kill();
+      return exited;
+    },
+  };
+}
+
+describe('claimPortBlock', () => {
+  it('claims the first block and leaves a file that names this process', () => {
+    const folder = claimsFolder();
+    expect(claimPortBlock(folder, 4)).toBe(0);
+    expect(readdirSync(folder)).toEqual([`block-0.${process.pid}.${threadId}`]);
+  });
+
+  it('skips a block that a live process holds', async () => {
+    const folder = claimsFolder();
+    const other = otherLiveProcess();
+    try {
+      writeFileSync(path.join(folder, `block-0.${other.pid}.0`), '');
+      expect(claimPortBlock(folder, 4)).toBe(1);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('takes over the block of a process that died, and removes its claim', async () => {
+    const folder = claimsFolder();
+    const other = otherLiveProcess();
+    await other.stop();
+    writeFileSync(path.join(folder, `block-0.${other.pid}.0`), '');
+    expect(claimPortBlock(folder, 4)).toBe(0);
+    expect(readdirSync(folder)).toEqual([`block-0.${process.pid}.${threadId}`]);
+  });
+
+  it('answers undefined when live processes hold every block', async () => {
+    const folder = claimsFolder();
+    const other = otherLiveProcess();
+    try {
+      for (const block of [0, 1]) writeFileSync(path.join(folder, `block-${block}.${other.pid}.0`), '');
+      expect(claimPortBlock(folder, 2)).toBeUndefined();
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('gives two processes that claim at once different blocks', async () => {
+    const folder = claimsFolder();
+    const script = `import { claimPortBlock } from ${JSON.stringify(path.resolve('scripts/port-block-claim.ts'))};
+      console.log(claimPortBlock(${JSON.stringify(folder)}, 8)); setTimeout(() => {}, 300);`;
+    const run = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+        });
+        child.once('exit', () => resolve(output.trim()));
+      });
+    const blocks = await Promise.all([run(), run(), run()]);
+    expect(blocks.every((block) => /^\d+$/.test(block)), blocks.join(', ')).toBe(true);
+    expect(new Set(blocks).size).toBe(3);
+  });
+});
