@@ -83,7 +83,10 @@ describe('claimPortBlock', () => {
         child.once('exit', () => resolve(output.trim()));
       });
     const blocks = await Promise.all([run(), run(), run()]);
-    expect(blocks.every((block) => /^\d+$/.test(block)), blocks.join(', ')).toBe(true);
+    expect(
+      blocks.every((block) => /^\d+$/.test(block)),
+      blocks.join(', '),
+    ).toBe(true);
     expect(new Set(blocks).size).toBe(3);
   });
 });

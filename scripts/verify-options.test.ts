@@ -21,9 +21,11 @@ describe('parseVerifyArgs', () => {
       solution: true,
       part: '2',
       variant: 'sse',
+      watch: false,
       help: false,
     });
     expect(parseVerifyArgs([]).query).toBeUndefined();
+    expect(parseVerifyArgs(['03', '--watch']).watch).toBe(true);
     expect(parseVerifyArgs(['--help']).help).toBe(true);
   });
 

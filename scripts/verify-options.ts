@@ -12,6 +12,8 @@ export interface VerifyOptions {
   part: Part | undefined;
   /** Only the checks of one variant (04: `sse`, the chat over SSE + POST). */
   variant: string | undefined;
+  /** Check again every time a file of the exercise is saved. */
+  watch: boolean;
   help: boolean;
 }
 
@@ -21,16 +23,17 @@ const PARTS: readonly string[] = ['1', '2', '3', 'bonus'];
 
 export const VERIFY_HELP = `Checks your work on an exercise in a real browser.
 
-  pnpm verify [NN] [--part 1|2|3|bonus] [--variant sse] [--solution]
+  pnpm verify [NN] [--part 1|2|3|bonus] [--variant sse] [--solution] [--watch]
 
   NN              the exercise, e.g. 03 (inside an exercise folder: that one)
   --part 1        only the checks of Part 1 (2: Part 2, 3: Part 3 of exercise 05)
   --part bonus    only the bonus checks (💯)
   --variant sse   exercise 04: only the chat over SSE + POST (pnpm dev:sse)
   --solution      check the reference solution instead of your work
+  --watch         check again every time you save a file, and say what changed (Ctrl+C stops)
   --help          show this text
 
-Examples: pnpm verify 01 · pnpm verify 04 --part 2 · pnpm verify 04 --variant sse --part 1`;
+Examples: pnpm verify 01 · pnpm verify 04 --part 2 · pnpm verify 04 --variant sse --part 1 · pnpm verify 03 --watch`;
 
 /** Reads the command line; throws a message that says what to type instead. */
 export function parseVerifyArgs(argv: string[]): VerifyOptions {
@@ -40,6 +43,7 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
       solution: { type: 'boolean', default: false },
       part: { type: 'string' },
       variant: { type: 'string' },
+      watch: { type: 'boolean', short: 'w', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -58,6 +62,7 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
     solution: values.solution,
     part: part as Part | undefined,
     variant: values.variant?.toLowerCase(),
+    watch: values.watch,
     help: values.help,
   };
 }

@@ -8,6 +8,7 @@ interface ReportAnnotation {
 interface ReportResult {
   status: string;
   annotations?: ReportAnnotation[];
+  error?: { message?: string };
 }
 
 interface ReportSpec {
@@ -15,7 +16,7 @@ interface ReportSpec {
   tests: { results: ReportResult[]; annotations?: ReportAnnotation[] }[];
 }
 
-interface ReportSuite {
+export interface ReportSuite {
   title: string;
   suites?: ReportSuite[];
   specs?: ReportSpec[];

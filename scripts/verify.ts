@@ -1,12 +1,22 @@
 // `pnpm verify NN`: checks your work on exercise NN in a real browser. `--solution` checks the reference,
-// `--part` and `--variant` pick some of the checks, `--help` says how (verify-options.ts).
+// `--part` and `--variant` pick some of the checks, `--watch` checks again on every save, `--help` says how
+// (verify-options.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { styleText } from 'node:util';
-import { exerciseAt, findExercise } from './exercise-catalog';
+import { type Exercise, exerciseAt, findExercise, ROOT } from './exercise-catalog';
+import { watchFolder } from './folder-watch';
 import { runTaskSpec } from './playwright-run';
-import { checkSelection, describeSelection, grepFor, parseVerifyArgs, VERIFY_HELP } from './verify-options';
+import { type CheckOutcome, checkOutcomes, describeChanges } from './verify-changes';
+import {
+  checkSelection,
+  describeSelection,
+  grepFor,
+  parseVerifyArgs,
+  VERIFY_HELP,
+  type VerifyOptions,
+} from './verify-options';
 import {
   formatSummary,
   type JsonReport,
@@ -14,6 +24,12 @@ import {
   serverProblems,
   summarizeReport,
 } from './verify-summary';
+
+interface VerifyRun {
+  /** 0 when the task is done (every required check passes). */
+  exitCode: number;
+  outcomes: Map<string, CheckOutcome>;
+}
 
 try {
   const options = parseVerifyArgs(process.argv.slice(2));
@@ -25,21 +41,35 @@ try {
   if (!exercise)
     throw new Error('Which exercise? Run for example "pnpm verify 03" (or "pnpm verify --help").');
   checkSelection(exercise, options);
-  const target = options.solution ? 'solutions' : 'exercises';
+  const folder = options.solution ? exercise.solutionDir : exercise.starterDir;
   const selection = describeSelection(exercise, options);
   const only = options.part || options.variant ? ` (only ${selection})` : '';
-  console.log(styleText('bold', `Checking ${target}/${exercise.name}${only} in a browser …\n`));
-  const grep = grepFor(options);
+  console.log(styleText('bold', `Checking ${path.relative(ROOT, folder)}${only} in a browser …\n`));
+  const first = await verifyOnce(exercise, options, { showChecks: true });
+  process.exitCode = first.exitCode;
+  if (options.watch) watchAndVerify(exercise, options, folder, first.outcomes);
+} catch (error) {
+  console.error(styleText('red', error instanceof Error ? error.message : String(error)));
+  process.exitCode = 1;
+}
 
+/** Runs the checks once and prints the summary; `showChecks` also prints every check as it runs. */
+async function verifyOnce(
+  exercise: Exercise,
+  options: VerifyOptions,
+  { showChecks }: { showChecks: boolean },
+): Promise<VerifyRun> {
+  const grep = grepFor(options);
   // The list is what you read while it runs; the JSON report is counted for the summary at the end.
   const reportDir = mkdtempSync(path.join(tmpdir(), 'workshop-verify-report-'));
   const reportFile = path.join(reportDir, 'report.json');
-  const { exitCode } = await runTaskSpec({
+  const reporters = showChecks ? 'list,json' : 'json';
+  const run = await runTaskSpec({
     exercise,
-    target,
-    extraArgs: ['--reporter=list,json', ...(grep ? ['--grep', grep] : [])],
+    target: options.solution ? 'solutions' : 'exercises',
+    extraArgs: [`--reporter=${reporters}`, ...(grep ? ['--grep', grep] : [])],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
-    showOutput: true,
+    showOutput: showChecks,
   });
   const report = readReport(reportFile);
   rmSync(reportDir, { recursive: true, force: true });
@@ -53,28 +83,64 @@ try {
     const flags = asked.filter(Boolean).join(' ');
     const noChecks = `Exercise ${exercise.number} has no checks for ${flags}. "pnpm verify --help" lists the choices.`;
     console.log(styleText('red', noChecks));
-    process.exitCode = 1;
-  } else if (!report || report.errors.length > 0) {
-    console.log(styleText('red', summaryFailed()));
-    process.exitCode = exitCode === 0 ? 1 : exitCode;
-  } else {
-    const summary = summarizeReport(report);
-    for (const problem of serverProblems(report)) {
-      console.log(styleText('red', `\nFix this first: ${problem}`));
-    }
-    console.log(styleText('bold', `\n${formatSummary(summary)}`));
-    if (exitCode === 0) {
-      console.log(styleText('green', summaryPassed(selection)));
-    } else if (requiredPass(summary)) {
-      console.log(styleText('green', summaryBonusOpen(selection)));
-    } else {
-      console.log(styleText('red', summaryFailed()));
-    }
-    process.exitCode = exitCode === 0 || requiredPass(summary) ? 0 : 1;
+    return { exitCode: 1, outcomes: new Map() };
   }
-} catch (error) {
-  console.error(styleText('red', error instanceof Error ? error.message : String(error)));
-  process.exitCode = 1;
+  if (!report || report.errors.length > 0) {
+    if (!showChecks) console.log(run.output.slice(-4_000));
+    console.log(styleText('red', summaryFailed()));
+    return { exitCode: run.exitCode === 0 ? 1 : run.exitCode, outcomes: new Map() };
+  }
+  const summary = summarizeReport(report);
+  for (const problem of serverProblems(report)) {
+    console.log(styleText('red', `\nFix this first: ${problem}`));
+  }
+  console.log(styleText('bold', `\n${formatSummary(summary)}`));
+  const selection = describeSelection(exercise, options);
+  if (run.exitCode === 0) {
+    console.log(styleText('green', summaryPassed(selection)));
+  } else if (requiredPass(summary)) {
+    console.log(styleText('green', summaryBonusOpen(selection)));
+  } else if (showChecks) {
+    console.log(styleText('red', summaryFailed()));
+  }
+  const done = run.exitCode === 0 || requiredPass(summary);
+  return { exitCode: done ? 0 : 1, outcomes: checkOutcomes(report) };
+}
+
+/** `--watch`: after every save in the exercise's folder, runs the checks again and says what changed. */
+function watchAndVerify(
+  exercise: Exercise,
+  options: VerifyOptions,
+  folder: string,
+  firstOutcomes: Map<string, CheckOutcome>,
+): void {
+  let before = firstOutcomes;
+  let stopped = false;
+  const waiting = () =>
+    console.log(
+      styleText(
+        'cyan',
+        `\nWatching ${path.relative(ROOT, folder)}: save a file to check again (Ctrl+C stops).`,
+      ),
+    );
+  const watcher = watchFolder(folder, async (changed) => {
+    const time = new Date().toLocaleTimeString();
+    console.log(styleText('bold', `\n── ${time} · ${changed.join(', ')} saved: checking again …`));
+    const run = await verifyOnce(exercise, options, { showChecks: false });
+    const changes = describeChanges(before, run.outcomes);
+    if (run.outcomes.size > 0) before = run.outcomes;
+    if (changes.length === 0) console.log('No check changed its result.');
+    for (const line of changes) console.log(line.startsWith('✓') ? styleText('green', line) : line);
+    process.exitCode = run.exitCode;
+    if (!stopped) waiting();
+  });
+  waiting();
+  // Ctrl+C ends the watch; the result of the last run is the exit code.
+  process.once('SIGINT', () => {
+    stopped = true;
+    watcher.close();
+    console.log('Stopped watching.');
+  });
 }
 
 /** Playwright found no check to run: the --part/--variant asked for matched none. */

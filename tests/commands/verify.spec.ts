@@ -1,6 +1,9 @@
 // `pnpm verify NN` as students type it (05: its starter fails in about 30 s): against an untouched starter it fails and names the TODOs to do;
 // with `--solution` it passes.
+import { utimesSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ROOT } from '../../scripts/exercise-catalog';
 import { TypedCommand } from './typed-command';
 
 test('pnpm verify 05 on the untouched starter fails, with hints that name the TODOs', async () => {
@@ -55,4 +58,24 @@ test('pnpm verify --help lists the options; a part the exercise lacks, or one wi
   const none = new TypedCommand(['verify', '05', '--part', 'bonus', '--solution']);
   expect(await none.exit(), none.output).not.toBe(0);
   expect(none.output).toContain('Exercise 05 has no checks for --part bonus.');
+});
+
+test('pnpm verify 01 --part 2 --watch checks again when a file is saved, and Ctrl+C stops it', async () => {
+  const command = new TypedCommand(['verify', '01', '--part', '2', '--watch']);
+  try {
+    await command.waitForLine(/^Watching exercises\/01-short-polling: save a file to check again/);
+    expect(command.output).toContain('Required 0/3 · Bonus 0/1');
+    // A save as an editor does it; a client file, so no `pnpm dev` of another check restarts a server.
+    const saved = path.join(ROOT, 'exercises/01-short-polling/client/index.ts');
+    const now = new Date();
+    utimesSync(saved, now, now);
+    await command.waitForLine(/client\/index\.ts saved: checking again/);
+    await command.waitForLine(/^No check changed its result\./);
+  } finally {
+    const left = await command.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${command.output}`).toEqual([]);
+  }
+  expect(command.output).toContain('Stopped watching.');
+  const summaries = command.output.split('\n').filter((line) => line.startsWith('Required 0/3'));
+  expect(summaries, 'a summary after the first run and after the save').toHaveLength(2);
 });
