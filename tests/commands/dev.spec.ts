@@ -1,7 +1,11 @@
 // `pnpm dev` exactly as the README tells students and instructors to type it, on the documented ports:
 // every labelled process starts and answers, and Ctrl+C leaves no process and no port behind.
 // (The harness of the other specs starts exercises on free ports; this spec is what students see.)
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ROOT } from '../../scripts/exercise-catalog';
 import { busyPorts, TypedCommand } from './typed-command';
 
 /** A process the README promises: its label in the output, its port, and a path that must answer there. */
@@ -248,3 +252,58 @@ async function occupy(port: number): Promise<{ close(): Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return { close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** tsx watch restarts a server within a second or two of a save; far longer means it missed the save. */
+const RESTART_BOUND_MS = 15_000;
+
+test('pnpm reset 02 puts the starter back while pnpm dev 02 runs, keeps your version, and your server restarts', async () => {
+  const folder = 'exercises/02-long-polling';
+  const uncommitted = execFileSync('git', ['status', '--porcelain', '--', folder], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  // The check resets the whole starter: it must never throw away a maintainer's uncommitted work.
+  test.skip(uncommitted !== '', `${folder} has uncommitted changes; commit or stash them to run this check`);
+  const file = `${folder}/server/updates-route.ts`;
+  const absolute = path.join(ROOT, file);
+  const committed = execFileSync('git', ['cat-file', '--filters', `HEAD:${file}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const serverStarts = labelled(
+    'your server',
+    /Long-polling notifications server on http:\/\/localhost:4000\b/,
+  );
+  const dev = new TypedCommand(['dev', '02']);
+  let backupDir: string | undefined;
+  try {
+    await dev.waitForLines(serverStarts, 1);
+    // A student's save: tsx watch restarts the server.
+    appendFileSync(absolute, '// my first attempt\n');
+    await dev.waitForLines(serverStarts, 2, RESTART_BOUND_MS);
+
+    const reset = new TypedCommand(['reset', '02']);
+    expect(await reset.exit(), reset.output).toBe(0);
+    expect(reset.output).toContain(`restored  ${file}`);
+    expect(reset.output).toContain('exercises/02-long-polling is a fresh starter again.');
+    backupDir = reset.output.match(/^Your version of these files is in (.+)$/m)?.[1];
+    expect(backupDir, reset.output).toBeDefined();
+    expect(readFileSync(absolute, 'utf8')).toBe(committed);
+    expect(readFileSync(path.join(ROOT, backupDir ?? '', file), 'utf8')).toContain('// my first attempt');
+    await dev.waitForLines(serverStarts, 3, RESTART_BOUND_MS);
+    // After `git checkout` tsx watch lost the file: the next save restarted nothing. After a reset it does.
+    appendFileSync(absolute, '// my second attempt\n');
+    await dev.waitForLines(serverStarts, 4, RESTART_BOUND_MS);
+    writeFileSync(absolute, committed);
+    await dev.waitForLines(serverStarts, 5, RESTART_BOUND_MS);
+
+    const again = new TypedCommand(['reset', '02']);
+    expect(await again.exit(), again.output).toBe(0);
+    expect(again.output).toContain('Nothing to reset: exercises/02-long-polling is as the kit has it.');
+  } finally {
+    if (readFileSync(absolute, 'utf8') !== committed) writeFileSync(absolute, committed);
+    if (backupDir) rmSync(path.join(ROOT, backupDir), { recursive: true, force: true });
+    const left = await dev.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+  }
+});

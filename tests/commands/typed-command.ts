@@ -77,19 +77,26 @@ export class TypedCommand {
   }
 
   /** Resolves with the first line that matches; fails at once, with the output, if the command ends first. */
-  waitForLine(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+  async waitForLine(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    const [line] = await this.waitForLines(pattern, 1, timeoutMs);
+    return line ?? '';
+  }
+
+  /** Resolves once `count` lines match (e.g. a server's third start); fails at once if the command ends first. */
+  waitForLines(pattern: RegExp, count: number, timeoutMs = 60_000): Promise<string[]> {
+    const wanted = count === 1 ? `a line like ${pattern}` : `${count} lines like ${pattern}`;
     return new Promise((resolve, reject) => {
       const check = () => {
-        const line = this.#output.split('\n').find((each) => pattern.test(each));
-        if (line !== undefined) return finish(() => resolve(line));
+        const lines = this.#output.split('\n').filter((each) => pattern.test(each));
+        if (lines.length >= count) return finish(() => resolve(lines.slice(0, count)));
         if (this.#exitCode !== undefined) {
           return finish(() =>
-            reject(this.#failure(`ended (exit ${this.#exitCode}) before printing ${pattern}`)),
+            reject(this.#failure(`ended (exit ${this.#exitCode}) before printing ${wanted}`)),
           );
         }
       };
       const timer = setTimeout(
-        () => finish(() => reject(this.#failure(`printed no line like ${pattern} in ${timeoutMs / 1000} s`))),
+        () => finish(() => reject(this.#failure(`did not print ${wanted} within ${timeoutMs / 1000} s`))),
         timeoutMs,
       );
       const finish = (settle: () => void) => {
