@@ -1,14 +1,13 @@
 // What the reference server and client of exercise 03 promise beyond the task. Runs against solutions/ only.
-import { expect, test } from '../harness/exercise-test';
+import { test as exerciseTest, expect } from '../harness/exercise-test';
 import { notificationsPage, recordFlashes } from '../harness/notifications-page';
 import { captureStream } from './event-stream-reader';
 import { publish, uniqueTitle } from './notification-publisher';
+import { floodUntilStreamCutOff, openStalledStream, openStreams } from './stalled-stream';
 
-test.use({
-  exerciseName: '03-sse-notifications',
-  serverEnv: { SSE_KEEP_ALIVE_MS: '500' },
-  proxyStudentServer: true,
-});
+exerciseTest.use({ exerciseName: '03-sse-notifications', proxyStudentServer: true });
+// serverEnv per kind of check, not with test.use: a file-wide test.use would override the others'.
+const test = exerciseTest.extend({ serverEnv: { SSE_KEEP_ALIVE_MS: '500' } });
 
 async function openStreamCount(baseUrl: string): Promise<number> {
   const response = await fetch(`${baseUrl}/stats`);
@@ -95,6 +94,23 @@ test.describe('SSE stream', () => {
     for (const stream of streams) stream.close();
     await expect.poll(() => openStreamCount(exercise.studentUrl)).toBe(baseline);
   });
+});
+
+// Servers of its own: a small buffer limit, and the flood posts thousands of notifications from one address.
+const floodTest = exerciseTest.extend({
+  serverEnv: { SSE_MAX_BUFFERED_BYTES: String(256 * 1024), POST_RATE_LIMIT_MAX_REQUESTS: '1000000' },
+});
+
+floodTest('cuts off a stream that stops reading, without holding up the others', async ({ exercise }) => {
+  const reader = await captureStream(`${exercise.studentUrl}/sse`);
+  const stalled = await openStalledStream(exercise.studentUrl);
+  try {
+    await expect.poll(() => openStreams(exercise.studentUrl)).toBe(2);
+    expect(await floodUntilStreamCutOff(exercise.studentUrl, reader, 2)).toBe(1);
+  } finally {
+    stalled.destroy();
+    reader.close();
+  }
 });
 
 test.describe('POST /notifications', () => {

@@ -1,15 +1,18 @@
 // What exercise 03 asks for, checked in a real browser. `pnpm verify 03` runs it against your work.
 
 import type { ServerSentEvent } from '../../solutions/03-sse-notifications/client/sse-parser';
-import { expect, test } from '../harness/exercise-test';
+import { test as exerciseTest, expect } from '../harness/exercise-test';
 import { notificationsPage } from '../harness/notifications-page';
 import { Prerequisite } from '../harness/prerequisite';
 import { captureStream } from './event-stream-reader';
 import { publish, uniqueTitle } from './notification-publisher';
+import { floodUntilStreamCutOff, openStalledStream, openStreams } from './stalled-stream';
 
 // A short keep-alive, so that the bonus check does not wait 15 s for the first comment.
 const KEEP_ALIVE_MS = 500;
-test.use({ exerciseName: '03-sse-notifications', serverEnv: { SSE_KEEP_ALIVE_MS: String(KEEP_ALIVE_MS) } });
+exerciseTest.use({ exerciseName: '03-sse-notifications' });
+// serverEnv per kind of check, not with test.use: a file-wide test.use would override the others'.
+const test = exerciseTest.extend({ serverEnv: { SSE_KEEP_ALIVE_MS: String(KEEP_ALIVE_MS) } });
 
 interface ReceivedEvent {
   type: string;
@@ -191,6 +194,42 @@ test.describe('Part 2 · server (server/)', () => {
       ).not.toContain('initial');
     } finally {
       resumed.close();
+    }
+  });
+});
+
+// Servers of their own: a small buffer limit, and the flood posts thousands of notifications from one address.
+const floodTest = exerciseTest.extend({
+  serverEnv: {
+    SSE_KEEP_ALIVE_MS: String(KEEP_ALIVE_MS),
+    SSE_MAX_BUFFERED_BYTES: String(256 * 1024),
+    POST_RATE_LIMIT_MAX_REQUESTS: '1000000',
+  },
+});
+
+test.describe('Part 2 · server (server/) · a client that stops reading', () => {
+  // Skipped before its servers start when Part 2 has not begun.
+  serverStreams.requireForGroup();
+
+  floodTest('Bonus: your server cuts off a client that stops reading (TODO 2.7)', async ({ exercise }) => {
+    exercise.requireStudentServer();
+    const reader = await captureStream(`${exercise.studentUrl}/sse`);
+    // Its own worker may run before the check of Part 2 did: an unfinished stream is no place for a flood.
+    const streaming = reader.response.status === 200;
+    if (!streaming) reader.close();
+    serverStreams.skipUnlessMet(streaming);
+    expect(reader.response.status, `GET ${exercise.studentUrlAsTyped}/sse is no event stream yet`).toBe(200);
+    const stalled = await openStalledStream(exercise.studentUrl);
+    try {
+      await expect.poll(() => openStreams(exercise.studentUrl)).toBe(2);
+      expect(
+        await floodUntilStreamCutOff(exercise.studentUrl, reader, 2),
+        'A client that stopped reading was never cut off: in send, destroy the response when its ' +
+          'writableLength is above options.maxBufferedBytes (TODO 2.7).',
+      ).toBe(1);
+    } finally {
+      stalled.destroy();
+      reader.close();
     }
   });
 });
