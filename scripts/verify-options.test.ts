@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findExercise } from './exercise-catalog';
-import { checkSelection, describeSelection, grepFor, parseVerifyArgs } from './verify-options';
+import {
+  checkSelection,
+  describeSelection,
+  grepFor,
+  grepInvertFor,
+  listVariants,
+  parseVerifyArgs,
+} from './verify-options';
 
 /** A title as Playwright's --grep sees it: file, groups and check, joined by spaces. */
 const WEBSOCKET_PART_1 =
@@ -78,5 +85,20 @@ describe('describeSelection', () => {
     expect(describeSelection(chat, { ...options, part: 'bonus', variant: 'sse' })).toBe(
       'the bonus checks of exercise 04 (SSE variant)',
     );
+  });
+});
+
+describe('grepInvertFor', () => {
+  it('leaves out the checks of every variant unless one is asked for', () => {
+    const invert = grepInvertFor(['sse'], { variant: undefined }) ?? '';
+    expect(new RegExp(invert).test(SSE_PART_1)).toBe(true);
+    expect(new RegExp(invert).test(WEBSOCKET_PART_1)).toBe(false);
+    expect(grepInvertFor(['sse'], { variant: 'sse' })).toBeUndefined();
+    expect(grepInvertFor([], { variant: undefined })).toBeUndefined();
+  });
+
+  it('finds 04’s SSE variant from its server files, and none in 01', () => {
+    expect(listVariants(findExercise('04'))).toEqual(['sse']);
+    expect(listVariants(findExercise('01'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // The arguments of `pnpm verify`: which exercise, whose copy of it, and which of its checks.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Exercise } from './exercise-catalog';
@@ -28,7 +28,7 @@ export const VERIFY_HELP = `Checks your work on an exercise in a real browser.
   NN              the exercise, e.g. 03 (inside an exercise folder: that one)
   --part 1        only the checks of Part 1 (2: Part 2, 3: Part 3 of exercise 05)
   --part bonus    only the bonus checks (💯)
-  --variant sse   exercise 04: only the chat over SSE + POST (pnpm dev:sse)
+  --variant sse   exercise 04: the chat over SSE + POST (pnpm dev:sse); left out without it
   --solution      check the reference solution instead of your work
   --watch         check again every time you save a file, and say what changed (Ctrl+C stops)
   --help          show this text
@@ -92,6 +92,24 @@ export function grepFor({ part, variant }: Pick<VerifyOptions, 'part' | 'variant
   else if (part) wanted.push(`Part ${part} ·`);
   if (wanted.length === 0) return undefined;
   return wanted.map((pattern) => `(?=.*${pattern})`).join('');
+}
+
+/** The variants of an exercise, from its `server/index.NAME.ts` files (04: `sse`). */
+export function listVariants(exercise: Exercise): string[] {
+  const serverDir = path.join(exercise.starterDir, 'server');
+  if (!existsSync(serverDir)) return [];
+  return readdirSync(serverDir)
+    .map((file) => /^index\.([a-z]+)\.ts$/.exec(file)?.[1])
+    .filter((variant): variant is string => variant !== undefined);
+}
+
+/**
+ * Playwright's --grep-invert: without --variant, the checks of the variants (a bonus of their own, with their
+ * own files) are left out, so the main task's result is not buried under them; undefined when none are.
+ */
+export function grepInvertFor(variants: readonly string[], { variant }: Pick<VerifyOptions, 'variant'>) {
+  if (variant !== undefined || variants.length === 0) return undefined;
+  return `(${variants.map((name) => name.toUpperCase()).join('|')}) variant`;
 }
 
 /** "Part 2 of exercise 04", "the bonus checks of exercise 01", "exercise 03". */

@@ -13,6 +13,8 @@ import {
   checkSelection,
   describeSelection,
   grepFor,
+  grepInvertFor,
+  listVariants,
   parseVerifyArgs,
   VERIFY_HELP,
   type VerifyOptions,
@@ -60,6 +62,8 @@ async function verifyOnce(
   { showChecks }: { showChecks: boolean },
 ): Promise<VerifyRun> {
   const grep = grepFor(options);
+  const variants = listVariants(exercise);
+  const grepInvert = grepInvertFor(variants, options);
   // The list is what you read while it runs; the JSON report is counted for the summary at the end.
   const reportDir = mkdtempSync(path.join(tmpdir(), 'workshop-verify-report-'));
   const reportFile = path.join(reportDir, 'report.json');
@@ -67,7 +71,11 @@ async function verifyOnce(
   const run = await runTaskSpec({
     exercise,
     target: options.solution ? 'solutions' : 'exercises',
-    extraArgs: [`--reporter=${reporters}`, ...(grep ? ['--grep', grep] : [])],
+    extraArgs: [
+      `--reporter=${reporters}`,
+      ...(grep ? ['--grep', grep] : []),
+      ...(grepInvert ? ['--grep-invert', grepInvert] : []),
+    ],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
     showOutput: showChecks,
   });
@@ -102,6 +110,13 @@ async function verifyOnce(
     console.log(styleText('green', summaryBonusOpen(selection)));
   } else if (showChecks) {
     console.log(styleText('red', summaryFailed()));
+  }
+  if (showChecks && grepInvert) {
+    for (const variant of variants) {
+      console.log(
+        `The ${variant.toUpperCase()} variant (bonus) has checks of its own: pnpm verify ${exercise.number} --variant ${variant}`,
+      );
+    }
   }
   const done = run.exitCode === 0 || requiredPass(summary);
   return { exitCode: done ? 0 : 1, outcomes: checkOutcomes(report) };

@@ -1,4 +1,4 @@
-// `pnpm verify NN` as students type it (05: its starter fails in about 30 s): against an untouched starter it fails and names the TODOs to do;
+// `pnpm verify NN` as students type it (05: its starter fails in about 20 s): against an untouched starter it fails and names the TODOs to do;
 // with `--solution` it passes.
 import { utimesSync } from 'node:fs';
 import path from 'node:path';
@@ -33,16 +33,22 @@ test('pnpm verify 05 --solution passes', async () => {
   expect(command.output).toContain('All checks of exercise 05 pass.');
 });
 
-test('pnpm verify 01 --part 2 --solution checks only the server part', async () => {
-  const command = new TypedCommand(['verify', '01', '--part', '2', '--solution']);
+test('pnpm verify 04 --part 2 --solution checks only the server part, and leaves the SSE variant to --variant', async () => {
+  const command = new TypedCommand(['verify', '04', '--part', '2', '--solution']);
   const code = await command.exit();
   expect(code, command.output).toBe(0);
-  expect(command.output).toContain('Checking solutions/01-short-polling (only Part 2 of exercise 01)');
-  expect(command.output, 'the four checks of Part 2, one of them a bonus').toContain(
-    'Required 3/3 · Bonus 1/1',
+  expect(command.output).toContain('Checking solutions/04-websocket-chat (only Part 2 of exercise 04)');
+  expect(command.output, 'the eight checks of Part 2, four of them bonus').toContain(
+    'Required 4/4 · Bonus 4/4',
   );
   expect(command.output).not.toContain('Part 1 ·');
-  expect(command.output).toContain('All checks of Part 2 of exercise 01 pass.');
+  expect(command.output, 'the SSE variant has checks of its own').not.toContain(
+    'SSE variant (pnpm dev:sse) ›',
+  );
+  expect(command.output).toContain(
+    'The SSE variant (bonus) has checks of its own: pnpm verify 04 --variant sse',
+  );
+  expect(command.output).toContain('All checks of Part 2 of exercise 04 pass.');
 });
 
 test('pnpm verify --help lists the options; a part the exercise lacks, or one without checks, is named', async () => {
