@@ -181,7 +181,9 @@ export function chatServerTests(
     test('your server sends "chat.initial" with the stored messages first', async ({ exercise }) => {
       serverGreets.establishedHere();
       exercise.requireStudentServer();
-      const listener = await transport.listen(exercise.studentUrl);
+      const listener = await transport.listen(exercise.studentUrl).catch((error: Error) => {
+        throw new Error(`Your server accepted no connection (${error.message}): ${hints.serverInitial}.`);
+      });
       try {
         const first = await listener.waitFor(() => true).catch(() => undefined);
         expect(first, `Your server sent nothing to a new client: ${hints.serverInitial}.`).toBeDefined();

@@ -75,9 +75,11 @@ export const websocketTransport: ChatTransport = {
       'on "message", read the envelope and show "chat.initial" with showHistory and "chat.message" with showMessage (TODO 1.3)',
     send: 'on submit, send {"event": "chat", "data": {"username", "message"}} as JSON text (TODO 1.4)',
     serverInitial:
-      'send "chat.initial" with room.list() to every new client (TODO 2.1 in server/websocket-server.ts)',
+      'create the WebSocketServer on httpServer, call wssOnConnection on "connection", and there send "chat.initial" ' +
+      'with room.list() (TODO 2.1 in server/websocket-server.ts)',
     serverBroadcast:
-      'post every valid "chat" to the room (TODO 2.2) and send each new message as "chat.message" to all clients (TODO 2.3)',
+      'listen for each client\'s "message" and post every valid "chat" to the room (TODO 2.2), and send each new ' +
+      'message as "chat.message" to all clients (TODO 2.3)',
     useYourServer: 'switch CHAT_URL in client/index.ts to YOUR_SERVER (TODO 2.4)',
     reconnect: 'Bonus: after "close", connect again after backoff.nextDelay() milliseconds (TODO 1.5)',
   },

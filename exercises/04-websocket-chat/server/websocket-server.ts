@@ -42,14 +42,16 @@ export function attachChatWebSocket(
   options: ChatWebSocketOptions,
 ): ChatWebSocket {
   const { allowedOrigins, heartbeatMs = 30_000, maxBufferedBytes = 1024 * 1024 } = options;
-  // noServer: we take the upgrade request ourselves, so we can refuse it before it becomes a WebSocket.
-  // Per-message compression stays off (ws's default for servers): it costs memory per connection.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+  // 🐨 TODO 2.1: create the WebSocketServer on httpServer (option `server`) that takes messages of at most
+  //    MAX_PAYLOAD_BYTES (option `maxPayload`), and let it call wssOnConnection for every new connection
+  //    (its 'connection' event). Replace the placeholder below: it accepts no connection at all.
+  //    📜 https://github.com/websockets/ws#simple-server
+  // 💯 TODO 2.6: create it with `noServer: true` instead and attach serverOnUpgrade to httpServer's 'upgrade'
+  //    event: then you see each handshake before it becomes a WebSocket, and can refuse it.
+  const wss = new WebSocketServer({ noServer: true });
   // Clients that were pinged and have not answered yet.
   const awaitingPong = new WeakSet<WebSocket>();
 
-  httpServer.on('upgrade', serverOnUpgrade);
-  wss.on('connection', wssOnConnection);
   const unsubscribe = room.subscribe(broadcastMessage);
   const heartbeat = setInterval(pingEveryClient, heartbeatMs);
 
@@ -59,28 +61,23 @@ export function attachChatWebSocket(
     //    Refuse the handshake with 403 (refuseHandshake) for an origin that is not in allowedOrigins,
     //    so that other websites cannot open our chat in their visitors' name (cross-site WebSocket
     //    hijacking). Let requests without an Origin in: those come from tools (pnpm ws-client), not browsers.
+    //    Hand every other request to ws: wss.handleUpgrade(…), and emit 'connection' with the new client.
     //    📜 https://github.com/websockets/ws#client-authentication
-    wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
   }
   // #endregion upgrade
 
   function wssOnConnection(client: WebSocket): void {
-    const budget = new MessageBudget(MESSAGES_PER_SECOND);
-    client.on('message', (data, isBinary) => {
-      if (budget.take()) {
-        clientOnMessage(client, data, isBinary);
-        return;
-      }
-      client.close(POLICY_VIOLATION, `More than ${MESSAGES_PER_SECOND} messages per second.`);
-    });
-    client.on('pong', () => awaitingPong.delete(client));
-    // ws reports a frame it refused here (too large: 1009, not UTF-8: 1007) and closes the connection
-    // itself. An 'error' event without a listener would crash the whole server.
-    client.on('error', clientOnError);
-    // 🐨 TODO 2.1: send the stored messages (room.list()) to this client as a "chat.initial" envelope
-    //    (encodeServerEnvelope), and delete the placeholder below.
+    // 🐨 TODO 2.2: listen to the client's events:
+    //    - 'message' (data, isBinary): hand it to clientOnMessage while a MessageBudget of
+    //      MESSAGES_PER_SECOND (one per client) allows it (budget.take()); close a client over its budget
+    //      with POLICY_VIOLATION and a reason: that is a script in a loop, not a person.
+    //    - 'error': clientOnError. ws reports a frame it refused here (too large: 1009, not UTF-8: 1007)
+    //      and closes the connection itself; an 'error' event without a listener crashes the whole server.
+    //    📜 https://github.com/websockets/ws/blob/master/doc/ws.md#class-websocket
+    // 💯 TODO 2.5: also listen for 'pong': the client answered the last ping (take it out of awaitingPong).
+    // 🐨 TODO 2.1: send the stored messages (room.list()) to the new client as a "chat.initial" envelope
+    //    (encodeServerEnvelope).
     //    📜 https://github.com/websockets/ws/blob/master/doc/ws.md#websocketsenddata-options-callback
-    sendError(client, 'Not implemented yet: start with TODO 2.1 in server/websocket-server.ts.');
   }
 
   function clientOnMessage(client: WebSocket, data: RawData, isBinary: boolean): void {
@@ -107,8 +104,8 @@ export function attachChatWebSocket(
   function pingEveryClient(): void {
     // 💯 TODO 2.5: heartbeat. For every client: if it is still in awaitingPong (no pong since the last
     //    ping, so its network or device went away without a goodbye), cut it off (terminate). Otherwise
-    //    add it to awaitingPong and ping it; the 'pong' listener above takes it out again. Browsers
-    //    answer pings by themselves.
+    //    add it to awaitingPong and ping it; the 'pong' listener (TODO 2.5 above) takes it out again.
+    //    Browsers answer pings by themselves.
     //    📜 https://github.com/websockets/ws#how-to-detect-and-close-broken-connections
   }
 
