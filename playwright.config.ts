@@ -17,7 +17,7 @@ export default defineConfig({
     // Students verifying their work get short reports; CI keeps traces of failures. The trace's screencast
     // made Chromium redraw every frame: with it the suite took twice the CPU, so traces keep DOM snapshots only.
     trace:
-      process.env.WORKSHOP_TARGET === 'exercises'
+      process.env.WORKSHOP_TARGET === 'exercises' || process.env.WORKSHOP_TARGET === 'scratch'
         ? 'off'
         : { mode: 'retain-on-failure', screenshots: false, snapshots: true },
   },

@@ -31,7 +31,8 @@ export function printBanner({
     const label = `[${process_.name}]`.padEnd(width);
     lines.push(`  ${label} ${urlOf(process_, variant)}${noteOf(process_, exercise)}`);
   }
-  lines.push(`  ${checkLabel.padEnd(width)} pnpm verify ${exercise.number}`);
+  const scratch = folder === 'scratch' ? ' --scratch' : '';
+  lines.push(`  ${checkLabel.padEnd(width)} pnpm verify ${exercise.number}${scratch}`);
   lines.push(
     styleText('dim', '  Stop with Ctrl+C. Servers restart when you save a file; the page reloads by itself.'),
     '',

@@ -1,7 +1,8 @@
 // `pnpm dev`: the page (Vite), the reference server and your server of one exercise, with labelled output.
-// Usage: `pnpm dev` inside an exercise folder, or at the root `pnpm dev [NN] [--solution]`.
+// Usage: `pnpm dev` inside an exercise folder, or at the root `pnpm dev [NN] [--solution | --scratch]`.
 // `--variant NAME` runs `server/index.NAME.ts` and opens `index.NAME.html` (e.g. the SSE variant of the chat).
 // Exercise 05 runs app backends and brokers instead (`--own-broker`, `--redis`).
+import { existsSync } from 'node:fs';
 import { parseArgs, styleText } from 'node:util';
 import concurrently from 'concurrently';
 import { printBanner } from './dev-banner';
@@ -18,13 +19,15 @@ try {
   const { values, positionals } = parseArgs({
     options: {
       solution: { type: 'boolean', default: false },
+      scratch: { type: 'boolean', default: false },
       variant: { type: 'string' },
       'own-broker': { type: 'boolean', default: false },
       redis: { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
-  const { exercise, folder } = chooseExercise(positionals[0], values.solution);
+  const { exercise, folder } = chooseExercise(positionals[0], askedFolder(values));
+  if (folder === 'scratch') requireScratchFolder(exercise);
   const redisUrl = values.redis ? process.env.REDIS_URL || DEFAULT_REDIS_URL : undefined;
   const options = { variant: checkVariant(values.variant), ownBroker: values['own-broker'], redisUrl };
   const ports = readDevPorts(process.env, { student: exercise.studentPort });
@@ -45,15 +48,25 @@ function checkVariant(variant: string | undefined): string | undefined {
   return variant;
 }
 
+function askedFolder({ solution, scratch }: { solution: boolean; scratch: boolean }): Folder {
+  if (solution && scratch) throw new Error('Choose one: --solution or --scratch.');
+  if (solution) return 'solutions';
+  return scratch ? 'scratch' : 'exercises';
+}
+
+function requireScratchFolder(exercise: Exercise): void {
+  if (existsSync(exercise.scratchDir)) return;
+  throw new Error(
+    `There is no scratch copy of exercise ${exercise.number} yet: run "pnpm scratch ${exercise.number}" first.`,
+  );
+}
+
 /** The exercise named on the command line, else the folder we are in, else the first exercise. */
-function chooseExercise(
-  query: string | undefined,
-  solution: boolean,
-): { exercise: Exercise; folder: Folder } {
-  const asked: Folder = solution ? 'solutions' : 'exercises';
+function chooseExercise(query: string | undefined, asked: Folder): { exercise: Exercise; folder: Folder } {
   if (query) return { exercise: findExercise(query), folder: asked };
   const here = exerciseAt(process.cwd());
-  if (here) return { exercise: here.exercise, folder: here.isSolution ? 'solutions' : asked };
+  // In solutions/ or scratch/, that copy; in exercises/, what was asked for (--solution works there too).
+  if (here) return { exercise: here.exercise, folder: here.folder === 'exercises' ? asked : here.folder };
   const first = listExercises()[0];
   if (!first) throw new Error('No exercises found in exercises/.');
   return { exercise: first, folder: asked };

@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, wherever a script is started from. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Whose copy of an exercise: the student's starter, the reference solution, or the student's from-scratch
+ * copy (`pnpm scratch NN`: the solution's page with an empty server/).
+ */
+export type ExerciseFolder = 'exercises' | 'solutions' | 'scratch';
+
 export interface Exercise {
   /** Folder name, e.g. `03-sse-notifications`. */
   name: string;
@@ -14,6 +20,8 @@ export interface Exercise {
   starterDir: string;
   /** The reference solution; its server is the reference server of the exercise. */
   solutionDir: string;
+  /** The from-scratch copy, once `pnpm scratch NN` made it. */
+  scratchDir: string;
   /** The browser spec that checks the task. */
   taskSpec: string;
   /** Port of the student's server when the task names another than 4000 (`"workshop": { "studentPort": … }`). */
@@ -42,13 +50,21 @@ export function findExercise(query: string): Exercise {
   throw new Error(`There is no exercise "${query}". Choose one of: ${choices}.`);
 }
 
-/** The exercise whose starter or solution folder contains `directory`, if any. */
-export function exerciseAt(directory: string): { exercise: Exercise; isSolution: boolean } | undefined {
+/** The exercise (and whose copy of it) whose folder contains `directory`, if any. */
+export function exerciseAt(directory: string): { exercise: Exercise; folder: ExerciseFolder } | undefined {
   for (const exercise of listExercises()) {
-    if (isInside(directory, exercise.starterDir)) return { exercise, isSolution: false };
-    if (isInside(directory, exercise.solutionDir)) return { exercise, isSolution: true };
+    if (isInside(directory, exercise.starterDir)) return { exercise, folder: 'exercises' };
+    if (isInside(directory, exercise.solutionDir)) return { exercise, folder: 'solutions' };
+    if (isInside(directory, exercise.scratchDir)) return { exercise, folder: 'scratch' };
   }
   return undefined;
+}
+
+/** The folder of one copy of an exercise. */
+export function folderOf(exercise: Exercise, folder: ExerciseFolder): string {
+  if (folder === 'solutions') return exercise.solutionDir;
+  if (folder === 'scratch') return exercise.scratchDir;
+  return exercise.starterDir;
 }
 
 function describeExercise(name: string): Exercise {
@@ -58,6 +74,7 @@ function describeExercise(name: string): Exercise {
     number: name.slice(0, 2),
     starterDir,
     solutionDir: path.join(ROOT, 'solutions', name),
+    scratchDir: path.join(ROOT, 'scratch', name),
     taskSpec: path.join(ROOT, 'tests', name, 'task.spec.ts'),
     ...readWorkshopSettings(starterDir),
   };

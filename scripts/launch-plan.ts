@@ -1,14 +1,12 @@
 // What runs when an exercise starts: which processes, from which folder, on which port, with which
 // environment. `pnpm dev`, `pnpm verify` and the test harness all start exercises from this plan, so the
 // ports, origins, variants and 05's brokers cannot drift apart between what students run and what CI tests.
-import path from 'node:path';
 import type { DevPorts } from './dev-ports';
 import { portVariable } from './dev-ports';
-import type { Exercise } from './exercise-catalog';
-import { ROOT } from './exercise-catalog';
+import { type Exercise, type ExerciseFolder, folderOf } from './exercise-catalog';
 
-/** Whose copy of an exercise runs: the student's starter or the reference solution. */
-export type Folder = 'exercises' | 'solutions';
+/** Whose copy of an exercise runs: the student's starter, the reference solution, or the from-scratch copy. */
+export type Folder = ExerciseFolder;
 
 export interface LaunchProcess {
   /** The label `pnpm dev` puts before each line of output, e.g. "your server". */
@@ -206,9 +204,9 @@ export function planPubSubStack(request: PubSubStackRequest): LaunchProcess[] {
   return processes;
 }
 
-/** The folder of an exercise's starter or solution. */
+/** The folder of an exercise's starter, solution or from-scratch copy. */
 export function exerciseFolder(exercise: Exercise, folder: Folder): string {
-  return path.join(ROOT, folder, exercise.name);
+  return folderOf(exercise, folder);
 }
 
 export function localUrl(port: number): string {

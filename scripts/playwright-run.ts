@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Exercise } from './exercise-catalog';
+import type { Exercise, ExerciseFolder } from './exercise-catalog';
 import { ROOT } from './exercise-catalog';
 
 export interface PlaywrightRunOptions {
   exercise: Exercise;
-  target: 'exercises' | 'solutions';
+  target: ExerciseFolder;
   /** Extra Playwright arguments, e.g. a reporter. */
   extraArgs?: string[];
   /** Print Playwright's output (true) or keep it for the caller (false). */

@@ -10,10 +10,11 @@ try {
   const { positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true });
   if (positionals.length > 1) throw new Error('One exercise at a time, e.g. "pnpm reset 03".');
   const query = positionals[0];
-  const found = query ? { exercise: findExercise(query), isSolution: false } : exerciseAt(process.cwd());
+  const found = query ? { exercise: findExercise(query), folder: 'exercises' } : exerciseAt(process.cwd());
   if (!found) throw new Error('Which exercise? Run for example "pnpm reset 03".');
-  if (found.isSolution)
-    throw new Error('pnpm reset puts back a starter in exercises/; solutions/ has nothing to reset.');
+  if (found.folder !== 'exercises') {
+    throw new Error(`pnpm reset puts back a starter in exercises/; ${found.folder}/ has nothing to reset.`);
+  }
   const folder = found.exercise.starterDir;
   const shown = path.relative(ROOT, folder);
   const result = resetFolder(ROOT, folder, BACKUP_ROOT);

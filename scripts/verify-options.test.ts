@@ -26,6 +26,7 @@ describe('parseVerifyArgs', () => {
     expect(parseVerifyArgs(['04', '--part', '2', '--variant', 'SSE', '--solution'])).toEqual({
       query: '04',
       solution: true,
+      scratch: false,
       part: '2',
       variant: 'sse',
       watch: false,

@@ -8,6 +8,8 @@ export interface VerifyOptions {
   /** The exercise as typed (`03`); without it, the exercise folder verify runs in. */
   query: string | undefined;
   solution: boolean;
+  /** Check the from-scratch copy (`pnpm scratch NN`) instead of the starter. */
+  scratch: boolean;
   /** Only the checks of one part, or only the bonus checks. */
   part: Part | undefined;
   /** Only the checks of one variant (04: `sse`, the chat over SSE + POST). */
@@ -23,13 +25,14 @@ const PARTS: readonly string[] = ['1', '2', '3', 'bonus'];
 
 export const VERIFY_HELP = `Checks your work on an exercise in a real browser.
 
-  pnpm verify [NN] [--part 1|2|3|bonus] [--variant sse] [--solution] [--watch]
+  pnpm verify [NN] [--part 1|2|3|bonus] [--variant sse] [--solution | --scratch] [--watch]
 
   NN              the exercise, e.g. 03 (inside an exercise folder: that one)
   --part 1        only the checks of Part 1 (2: Part 2, 3: Part 3 of exercise 05)
   --part bonus    only the bonus checks (💯)
   --variant sse   exercise 04: the chat over SSE + POST (pnpm dev:sse); left out without it
   --solution      check the reference solution instead of your work
+  --scratch       check your from-scratch copy (pnpm scratch NN) instead of the starter
   --watch         check again every time you save a file, and say what changed (Ctrl+C stops)
   --help          show this text
 
@@ -41,6 +44,7 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
     args: argv,
     options: {
       solution: { type: 'boolean', default: false },
+      scratch: { type: 'boolean', default: false },
       part: { type: 'string' },
       variant: { type: 'string' },
       watch: { type: 'boolean', short: 'w', default: false },
@@ -53,6 +57,7 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
       `One exercise at a time: got ${positionals.join(', ')}. Run for example "pnpm verify 03".`,
     );
   }
+  if (values.solution && values.scratch) throw new Error('Choose one: --solution or --scratch.');
   const part = values.part?.toLowerCase();
   if (part !== undefined && !PARTS.includes(part)) {
     throw new Error(`--part takes 1, 2, 3 or bonus, not "${values.part}".`);
@@ -60,6 +65,7 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
   return {
     query: positionals[0],
     solution: values.solution,
+    scratch: values.scratch,
     part: part as Part | undefined,
     variant: values.variant?.toLowerCase(),
     watch: values.watch,

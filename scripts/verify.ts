@@ -1,11 +1,18 @@
 // `pnpm verify NN`: checks your work on exercise NN in a real browser. `--solution` checks the reference,
 // `--part` and `--variant` pick some of the checks, `--watch` checks again on every save, `--help` says how
 // (verify-options.ts).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { styleText } from 'node:util';
-import { type Exercise, exerciseAt, findExercise, ROOT } from './exercise-catalog';
+import {
+  type Exercise,
+  type ExerciseFolder,
+  exerciseAt,
+  findExercise,
+  folderOf,
+  ROOT,
+} from './exercise-catalog';
 import { watchFolder } from './folder-watch';
 import { runTaskSpec } from './playwright-run';
 import { type CheckOutcome, checkOutcomes, describeChanges } from './verify-changes';
@@ -43,7 +50,12 @@ try {
   if (!exercise)
     throw new Error('Which exercise? Run for example "pnpm verify 03" (or "pnpm verify --help").');
   checkSelection(exercise, options);
-  const folder = options.solution ? exercise.solutionDir : exercise.starterDir;
+  const folder = folderOf(exercise, targetOf(options));
+  if (!existsSync(folder)) {
+    throw new Error(
+      `There is no scratch copy of exercise ${exercise.number} yet: run "pnpm scratch ${exercise.number}" first.`,
+    );
+  }
   const selection = describeSelection(exercise, options);
   const only = options.part || options.variant ? ` (only ${selection})` : '';
   console.log(styleText('bold', `Checking ${path.relative(ROOT, folder)}${only} in a browser …\n`));
@@ -70,7 +82,7 @@ async function verifyOnce(
   const reporters = showChecks ? 'list,json' : 'json';
   const run = await runTaskSpec({
     exercise,
-    target: options.solution ? 'solutions' : 'exercises',
+    target: targetOf(options),
     extraArgs: [
       `--reporter=${reporters}`,
       ...(grep ? ['--grep', grep] : []),
@@ -156,6 +168,12 @@ function watchAndVerify(
     watcher.close();
     console.log('Stopped watching.');
   });
+}
+
+/** Whose copy of the exercise to check. */
+function targetOf({ solution, scratch }: Pick<VerifyOptions, 'solution' | 'scratch'>): ExerciseFolder {
+  if (solution) return 'solutions';
+  return scratch ? 'scratch' : 'exercises';
 }
 
 /** Playwright found no check to run: the --part/--variant asked for matched none. */

@@ -2,10 +2,11 @@
 // every labelled process starts and answers, and Ctrl+C leaves no process and no port behind.
 // (The harness of the other specs starts exercises on free ports; this spec is what students see.)
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ROOT } from '../../scripts/exercise-catalog';
+import { findExercise, ROOT } from '../../scripts/exercise-catalog';
+import { removeScratchFolder } from '../../scripts/scratch-folder';
 import { busyPorts, TypedCommand } from './typed-command';
 
 /** A process the README promises: its label in the output, its port, and a path that must answer there. */
@@ -305,5 +306,45 @@ test('pnpm reset 02 puts the starter back while pnpm dev 02 runs, keeps your ver
     if (backupDir) rmSync(path.join(ROOT, backupDir), { recursive: true, force: true });
     const left = await dev.interrupt();
     expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+  }
+});
+
+test('pnpm scratch 01 gives an empty server/ that verify --scratch fails, and a built one that verify and dev run', async () => {
+  const exercise = findExercise('01');
+  // The check writes scratch/01-short-polling: it must never touch a copy someone works in.
+  test.skip(
+    existsSync(exercise.scratchDir),
+    'scratch/01-short-polling exists; move it away to run this check',
+  );
+  try {
+    const scratch = new TypedCommand(['scratch', '01']);
+    expect(await scratch.exit(), scratch.output).toBe(0);
+    expect(scratch.output).toContain('Created scratch/01-short-polling');
+
+    const empty = new TypedCommand(['verify', '01', '--scratch', '--part', '2']);
+    expect(await empty.exit(), empty.output).not.toBe(0);
+    expect(empty.output).toContain('Checking scratch/01-short-polling (only Part 2 of exercise 01)');
+    expect(empty.output).toMatch(/^Required 0\/3/m);
+
+    // The student builds the server; here the reference's files stand in for it.
+    cpSync(path.join(exercise.solutionDir, 'server'), path.join(exercise.scratchDir, 'server'), {
+      recursive: true,
+    });
+    const built = new TypedCommand(['verify', '01', '--scratch', '--part', '2']);
+    expect(await built.exit(), built.output).toBe(0);
+    expect(built.output).toContain('Required 3/3 · Bonus 1/1');
+
+    const dev = new TypedCommand(['dev', '01', '--scratch']);
+    try {
+      expect(await dev.waitForLine(/^\s+Check your work\s+pnpm verify 01 --scratch$/)).toBeTruthy();
+      await dev.waitForLine(labelled('your server', /localhost:4000\b/));
+      const answer = await answerOf('http://localhost:4000/api/notifications', false);
+      expect(answer.status, dev.output).toBe(200);
+    } finally {
+      const left = await dev.interrupt();
+      expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+    }
+  } finally {
+    removeScratchFolder(exercise);
   }
 });

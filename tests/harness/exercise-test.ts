@@ -2,8 +2,13 @@ import { test as base } from '@playwright/test';
 import { SERVER_PROBLEM } from '../../scripts/verify-summary';
 import { type RunningExercise, startExercise, type Target } from './exercise-servers';
 
-/** `pnpm verify NN` checks your work in exercises/; everything else checks the reference solutions. */
-export const target: Target = process.env.WORKSHOP_TARGET === 'exercises' ? 'exercises' : 'solutions';
+/** `pnpm verify NN` checks your work in exercises/ (or scratch/); everything else checks the reference solutions. */
+export const target: Target = readTarget(process.env.WORKSHOP_TARGET);
+
+function readTarget(value: string | undefined): Target {
+  if (value === 'exercises' || value === 'scratch') return value;
+  return 'solutions';
+}
 
 interface WorkerFixtures {
   /** Set once per spec file with `test.use({ exerciseName: '03-sse-notifications' })`. */

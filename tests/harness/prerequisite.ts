@@ -6,7 +6,9 @@ import path from 'node:path';
 import { test } from '@playwright/test';
 import { NEEDS_PREFIX } from '../../scripts/verify-summary';
 
-const CHECKING_STARTERS = process.env.WORKSHOP_TARGET === 'exercises';
+/** `pnpm verify` on a student's copy (exercises/ or scratch/), not the reference. */
+const CHECKING_STARTERS =
+  process.env.WORKSHOP_TARGET === 'exercises' || process.env.WORKSHOP_TARGET === 'scratch';
 
 export class Prerequisite {
   readonly #name: string;
