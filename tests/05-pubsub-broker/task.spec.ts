@@ -209,7 +209,10 @@ test.describe('Part 3 · the broker fans out', () => {
       const message = await client
         .waitFor((m) => m.type === 'message', 'the published message')
         .catch(() => {
-          throw new Error('A subscriber of "ideas" got nothing. TODO 3.1: #fanOut in broker/channel-hub.ts.');
+          throw new Error(
+            'A subscriber of "ideas" got nothing. TODO 3.1: #subscribersOf keeps the subscribers of a channel, ' +
+              '#fanOut hands each of them the message (broker/channel-hub.ts).',
+          );
         });
       expect(message, 'TODO 3.1: the message as published, with its id').toMatchObject({
         channel: 'ideas',
@@ -243,10 +246,11 @@ test.describe('Part 3 · the broker keeps presence', () => {
     const bob = await BrokerClient.connect(session.brokerUrl, session.subscribeToken);
     const subscribed = await bob.subscribe('ideas');
     const names = subscribed.presence.map((entry) => entry.member.name).sort();
-    expect(names, 'TODO 3.2/3.3: "subscribed" lists everyone on the channel, Bob himself too').toEqual([
-      'Ada',
-      'Bob',
-    ]);
+    expect(
+      names,
+      'TODO 3.2: join stores the entry and presence lists it (broker/memory-engine.ts); TODO 3.3: "subscribed" ' +
+        'lists everyone on the channel, Bob himself too',
+    ).toEqual(['Ada', 'Bob']);
     await ada
       .waitFor(
         (m) => m.type === 'presence' && m.action === 'join' && m.entry.member.name === 'Bob',
@@ -254,7 +258,8 @@ test.describe('Part 3 · the broker keeps presence', () => {
       )
       .catch(() => {
         throw new Error(
-          'Ada was not told that Bob joined. TODO 3.4: #fanOutPresence in broker/channel-hub.ts.',
+          'Ada was not told that Bob joined. TODO 3.2: join announces it (broker/memory-engine.ts); TODO 3.4: ' +
+            '#fanOutPresence sends it to every subscriber of the channel (TODO 3.1 keeps them).',
         );
       });
     await bob.close();
@@ -264,7 +269,10 @@ test.describe('Part 3 · the broker keeps presence', () => {
         'Bob leaving',
       )
       .catch(() => {
-        throw new Error('Ada was not told that Bob left. TODO 3.5: leave every channel in disconnect().');
+        throw new Error(
+          'Ada was not told that Bob left. TODO 3.5: leave every channel in disconnect(); TODO 3.2: leave ' +
+            'announces it (broker/memory-engine.ts).',
+        );
       });
     await ada.close();
   });

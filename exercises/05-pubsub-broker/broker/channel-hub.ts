@@ -164,6 +164,7 @@ export class ChannelHub {
   #fanOut(message: ChannelMessage): void {
     // 🐨 TODO 3.1: hand the message to every subscriber of message.channel (#subscribersByChannel) with
     //    this.#deliver(subscriber, message), which holds it back while that subscriber's replay runs.
+    //    A channel nobody subscribed to has no set: then there is nothing to do.
   }
   // #endregion fan-out
 
@@ -195,8 +196,8 @@ export class ChannelHub {
   }
 
   async #joinPresence(subscriber: Subscriber, channel: string): Promise<void> {
-    // 🐨 TODO 3.2: add this connection to the channel's presence: this.#engine.join(channel, entry), with
-    //    entry = { connectionId, member } of the subscriber. (The engine tells everyone: TODO 3.4.)
+    const entry: PresenceEntry = { connectionId: subscriber.connectionId, member: subscriber.member };
+    await this.#engine.join(channel, entry);
   }
 
   /** Sends what the subscriber missed since `since`, or `history-lost` when the history no longer has it. */
@@ -228,21 +229,17 @@ export class ChannelHub {
   }
 
   #subscribersOf(channel: string): Set<Subscriber> {
-    let subscribers = this.#subscribersByChannel.get(channel);
-    if (!subscribers) {
-      subscribers = new Set();
-      this.#subscribersByChannel.set(channel, subscribers);
-    }
-    return subscribers;
+    // 🐨 TODO 3.1: who listens to which channel. Return the channel's set from #subscribersByChannel;
+    //    the first time, create it and store it there, so that #fanOut finds the subscriber added to it.
+    return new Set();
   }
 
   #removeFromChannel(subscriber: Subscriber, connection: Connection, channel: string): void {
     connection.channels.delete(channel);
     connection.replaying.delete(channel);
     connection.positions.delete(channel);
-    const subscribers = this.#subscribersByChannel.get(channel);
-    subscribers?.delete(subscriber);
-    if (subscribers?.size === 0) this.#subscribersByChannel.delete(channel);
+    // 🐨 TODO 3.1: take the subscriber out of the channel's set in #subscribersByChannel, and delete a set
+    //    that is empty now: a channel nobody listens to any more must not stay in memory for ever.
   }
 }
 

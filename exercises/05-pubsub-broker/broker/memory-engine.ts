@@ -54,26 +54,18 @@ export function createMemoryEngine({ historySize }: { historySize: number }): Br
     },
 
     async join(channel, entry) {
-      let entries = presenceByChannel.get(channel);
-      if (!entries) {
-        entries = new Map();
-        presenceByChannel.set(channel, entries);
-      }
-      entries.set(entry.connectionId, entry);
-      announce({ channel, action: 'join', entry });
+      // 🐨 TODO 3.2: who is on which channel. Store the entry in presenceByChannel (the channel's Map by
+      //    connectionId; create it the first time), then tell everyone: announce a 'join' with the entry.
     },
 
     async leave(channel, connectionId) {
-      const entries = presenceByChannel.get(channel);
-      const entry = entries?.get(connectionId);
-      if (!entries || !entry) return;
-      entries.delete(connectionId);
-      if (entries.size === 0) presenceByChannel.delete(channel);
-      announce({ channel, action: 'leave', entry });
+      // 🐨 TODO 3.2: take the connection's entry out of the channel's Map (delete a Map that is empty now)
+      //    and announce a 'leave' with the entry. A connection that was not there: do nothing, announce nothing.
     },
 
     async presence(channel) {
-      return [...(presenceByChannel.get(channel)?.values() ?? [])];
+      // 🐨 TODO 3.2: every entry of the channel, as an array ([] for a channel nobody is on).
+      return [];
     },
 
     onPresence(listener) {
