@@ -1,8 +1,9 @@
 // A client that stops reading its event stream, and a flood that shows whether the server cuts it off
 // (backpressure) instead of buffering for it without end. Used against the reference (reference.spec.ts) and
 // your server (task.spec.ts).
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { expect } from '@playwright/test';
+import { openStalledSocket } from '../harness/stalled-socket';
 import type { StreamCapture } from './event-stream-reader';
 import { publish, uniqueTitle } from './notification-publisher';
 
@@ -13,23 +14,8 @@ export async function openStreams(baseUrl: string): Promise<number> {
 }
 
 /** A client that receives the stream's headers and then never reads again, like a frozen phone. */
-export async function openStalledStream(httpUrl: string): Promise<Socket> {
-  const { hostname, port } = new URL(httpUrl);
-  const socket = connect(Number(port), hostname);
-  socket.on('error', () => {});
-  await new Promise<void>((resolve, reject) => {
-    let answer = '';
-    socket.on('data', (chunk: Buffer) => {
-      answer += chunk.toString('latin1');
-      if (!answer.includes('\r\n\r\n')) return;
-      socket.removeAllListeners('data');
-      socket.pause();
-      if (answer.startsWith('HTTP/1.1 200')) resolve();
-      else reject(new Error(`GET /sse answered ${answer.split('\r\n')[0]}`));
-    });
-    socket.write(`GET /sse HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\n\r\n`);
-  });
-  return socket;
+export function openStalledStream(httpUrl: string): Promise<Socket> {
+  return openStalledSocket(httpUrl, 'GET /sse HTTP/1.1', ['Accept: text/event-stream'], 200);
 }
 
 /**

@@ -1,7 +1,8 @@
 // A client that stops reading, and a flood that shows whether the server cuts it off (backpressure) instead of
 // buffering for it without end. Used against the reference (reference.spec.ts) and your server (task.spec.ts).
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { expect } from '@playwright/test';
+import { openStalledSocket } from '../harness/stalled-socket';
 import { uniqueTag } from './chat-page';
 import type { NodeChatClient } from './node-websocket';
 
@@ -24,26 +25,14 @@ export function postMessage(
  * A client that completes the WebSocket handshake and then never reads again, like a phone whose app was
  * frozen: the server's messages pile up for it.
  */
-export async function openStalledClient(httpUrl: string): Promise<Socket> {
-  const { hostname, port } = new URL(httpUrl);
-  const socket = connect(Number(port), hostname);
-  socket.on('error', () => {});
-  await new Promise<void>((resolve, reject) => {
-    let answer = '';
-    socket.on('data', (chunk: Buffer) => {
-      answer += chunk.toString('latin1');
-      if (!answer.includes('\r\n\r\n')) return;
-      socket.removeAllListeners('data');
-      socket.pause();
-      if (answer.startsWith('HTTP/1.1 101')) resolve();
-      else reject(new Error(`The handshake failed: ${answer.split('\r\n')[0]}`));
-    });
-    socket.write(
-      `GET / HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
-    );
-  });
-  return socket;
+export function openStalledClient(httpUrl: string): Promise<Socket> {
+  const handshake = [
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    'Sec-WebSocket-Version: 13',
+  ];
+  return openStalledSocket(httpUrl, 'GET / HTTP/1.1', handshake, 101);
 }
 
 /**
