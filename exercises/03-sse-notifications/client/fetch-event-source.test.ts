@@ -92,7 +92,7 @@ function collectingParser() {
   return { events, parser };
 }
 
-describe('readEventStream', () => {
+describe('Bonus · readEventStream', () => {
   it('decodes multi-byte UTF-8 characters that are split between chunks', async () => {
     const { events, parser } = collectingParser();
     await readEventStream(responseOfChunks(oneBytePerChunk('data: Grüße 👋\n\n')), parser);
@@ -135,7 +135,7 @@ describe('readEventStream', () => {
   });
 });
 
-describe('connectFetchEventSource', () => {
+describe('Bonus · connectFetchEventSource', () => {
   it('receives events whose bytes arrive split across several network writes', async () => {
     const server = await startServer(async (_request, response) => {
       startStream(response);
@@ -380,7 +380,7 @@ describe('connectFetchEventSource', () => {
   });
 });
 
-describe('connectFetchEventSource: backoff', () => {
+describe('Bonus · connectFetchEventSource: backoff', () => {
   const networkError = () => Promise.reject(new TypeError('fetch failed'));
   const emptyStream = () =>
     Promise.resolve(new Response('', { headers: { 'Content-Type': 'text/event-stream' } }));

@@ -19,7 +19,7 @@ function dataOf(events: ServerSentEvent[]): string[] {
   return events.map((event) => event.data);
 }
 
-describe('SseParser: line ends', () => {
+describe('Bonus · SseParser: line ends', () => {
   it('ends lines with LF', () => {
     expect(dataOf(parse('data: a\n\ndata: b\n\n').events)).toEqual(['a', 'b']);
   });
@@ -55,7 +55,7 @@ describe('SseParser: line ends', () => {
   });
 });
 
-describe('SseParser: byte order mark', () => {
+describe('Bonus · SseParser: byte order mark', () => {
   it('drops a BOM at the very start of the stream', () => {
     expect(parse('\uFEFFdata: a\n\n').events).toEqual([{ type: 'message', data: 'a', lastEventId: '' }]);
   });
@@ -74,7 +74,7 @@ describe('SseParser: byte order mark', () => {
   });
 });
 
-describe('SseParser: lines and fields', () => {
+describe('Bonus · SseParser: lines and fields', () => {
   it('ignores comment lines', () => {
     expect(dataOf(parse(': keep-alive\ndata: a\n:data: b\n\n').events)).toEqual(['a']);
   });
@@ -113,7 +113,7 @@ describe('SseParser: lines and fields', () => {
   });
 });
 
-describe('SseParser: dispatching', () => {
+describe('Bonus · SseParser: dispatching', () => {
   it('does not dispatch an event without data, but still resets the event type', () => {
     const { events } = parse('event: ping\n\ndata: a\n\n');
     expect(events).toEqual([{ type: 'message', data: 'a', lastEventId: '' }]);
@@ -134,7 +134,7 @@ describe('SseParser: dispatching', () => {
   });
 });
 
-describe('SseParser: id', () => {
+describe('Bonus · SseParser: id', () => {
   it('keeps the last id for later events without an id field', () => {
     const { events } = parse('id: 1\ndata: a\n\ndata: b\n\nid: 2\ndata: c\n\n');
     expect(events.map((event) => event.lastEventId)).toEqual(['1', '1', '2']);
@@ -175,7 +175,7 @@ describe('SseParser: id', () => {
   });
 });
 
-describe('SseParser: retry', () => {
+describe('Bonus · SseParser: retry', () => {
   it('reports a retry value that is ASCII digits only', () => {
     expect(parse('retry: 1500\n\n').retries).toEqual([1500]);
   });

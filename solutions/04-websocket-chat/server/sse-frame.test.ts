@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSseComment, formatSseEvent, formatSseRetry } from './sse-frame';
 
-describe('formatSseEvent', () => {
+describe('Bonus · SSE variant · formatSseEvent', () => {
   it('writes id, event and data fields and ends with a blank line', () => {
     const frame = formatSseEvent({ event: 'notification', id: '7', data: '{"a":1}' });
     expect(frame).toBe('id: 7\nevent: notification\ndata: {"a":1}\n\n');
@@ -22,7 +22,7 @@ describe('formatSseEvent', () => {
   });
 });
 
-describe('formatSseRetry', () => {
+describe('Bonus · SSE variant · formatSseRetry', () => {
   it('writes the reconnection delay in milliseconds', () => {
     expect(formatSseRetry(2000)).toBe('retry: 2000\n\n');
   });
@@ -33,7 +33,7 @@ describe('formatSseRetry', () => {
   });
 });
 
-describe('formatSseComment', () => {
+describe('Bonus · SSE variant · formatSseComment', () => {
   it('writes a comment line that clients ignore', () => {
     expect(formatSseComment('keep-alive')).toBe(': keep-alive\n\n');
   });

@@ -106,7 +106,7 @@ describe('attachChatWebSocket', () => {
     );
   });
 
-  it('refuses the handshake for pages from other origins, but lets tools without Origin in', async () => {
+  it('Bonus: refuses the handshake for pages from other origins, but lets tools without Origin in', async () => {
     await startServer();
     const refused = new WebSocket(url, { origin: 'https://evil.example' });
     const status = await new Promise<number | undefined>((resolve) => {
@@ -123,7 +123,7 @@ describe('attachChatWebSocket', () => {
     tool.socket.close();
   });
 
-  it('cuts off a client that stops answering pings, and keeps one that answers', async () => {
+  it('Bonus: cuts off a client that stops answering pings, and keeps one that answers', async () => {
     await startServer({ heartbeatMs: 50 });
     const silent = await connect({ origin: PAGE_ORIGIN, autoPong: false });
     const answering = await connect();
