@@ -69,20 +69,24 @@ describe('claimPortBlock', () => {
     }
   });
 
-  it('gives two processes that claim at once different blocks', async () => {
+  it('gives processes that claim side by side different blocks', async () => {
     const folder = claimsFolder();
+    // Each holds its claim until its stdin closes: all three hold theirs at once, however slowly they start.
     const script = `import { claimPortBlock } from ${JSON.stringify(path.resolve('scripts/port-block-claim.ts'))};
-      console.log(claimPortBlock(${JSON.stringify(folder)}, 8)); setTimeout(() => {}, 300);`;
-    const run = () =>
-      new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-        });
-        child.once('exit', () => resolve(output.trim()));
-      });
-    const blocks = await Promise.all([run(), run(), run()]);
+      console.log(claimPortBlock(${JSON.stringify(folder)}, 8)); process.stdin.resume();`;
+    const children = [1, 2, 3].map(() =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    );
+    const claimed = (child: (typeof children)[number]) =>
+      new Promise<string>((resolve) =>
+        child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+      );
+    const blocks = await Promise.all(children.map(claimed));
+    const exited = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    for (const child of children) child.stdin.end();
+    await Promise.all(exited);
     expect(
       blocks.every((block) => /^\d+$/.test(block)),
       blocks.join(', '),
