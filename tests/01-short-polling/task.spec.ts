@@ -100,7 +100,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
 
   test('polls on the interval, and only after the last answer came', async ({ page, exercise }) => {
     pageConnects.require();
-    // Every answer is held back for 1.2 s, longer than the interval: a setInterval loop would now send
+    // Every answer is held back for 0.8 s, longer than the interval (0.5 s): a setInterval loop would now send
     // requests that overlap. Times are taken here, where the requests are held, so that a slow test machine
     // cannot blur them.
     const held: { arrivedAt: number; releasedAt?: number }[] = [];
@@ -115,7 +115,7 @@ test.describe('Part 1 · client (client/index.ts, client/notification-display.ts
       held.push(entry);
       heldNow += 1;
       mostHeldAtOnce = Math.max(mostHeldAtOnce, heldNow);
-      await delay(1_200);
+      await delay(800);
       heldNow -= 1;
       entry.releasedAt = Date.now();
       await route.continue();
