@@ -1,0 +1,17 @@
+import type { BenchOptions, BenchReport } from './bench-report';
+import { runSseParserBench } from './sse-parser.bench';
+
+export interface Benchmark {
+  name: string;
+  /** One line for `pnpm bench --help`. */
+  summary: string;
+  run(options: BenchOptions): BenchReport | Promise<BenchReport>;
+}
+
+export const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'sse-parser',
+    summary: "exercise 03's SSE parser against eventsource-parser (long lines, many events, CRLF)",
+    run: runSseParserBench,
+  },
+];
