@@ -6,7 +6,8 @@ export default defineConfig({
   testDir: 'tests',
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  // Each check runs a browser, Vite and servers: on two cores a third worker made every check slower.
+  // Each check runs a browser, Vite and servers: `pnpm verify` runs two at a time. `pnpm test:browser` runs
+  // three (--workers=3): many checks wait for a page or a timer, and a third fills those waits (437 s, not 495 s).
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -14,6 +15,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
+    // The checks look for the pages' English texts, whatever the language of this machine (pages follow it).
+    locale: 'en-US',
     // Students verifying their work get short reports; CI keeps traces of failures. The trace's screencast
     // made Chromium redraw every frame: with it the suite took twice the CPU, so traces keep DOM snapshots only.
     trace:
