@@ -69,7 +69,7 @@ describe('claimPortBlock', () => {
     }
   });
 
-  it('gives processes that claim side by side different blocks', async () => {
+  it('gives processes that claim side by side different blocks', { timeout: 30_000 }, async () => {
     const folder = claimsFolder();
     // Each holds its claim until its stdin closes: all three hold theirs at once, however slowly they start.
     const script = `import { claimPortBlock } from ${JSON.stringify(path.resolve('scripts/port-block-claim.ts'))};

@@ -69,6 +69,13 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('speaks German with --lang de', () => {
+    const after = checkOutcomes(reportOf({ 'polls on the interval': { status: 'passed' } }));
+    expect(describeChanges(before, after, 'de')).toEqual([
+      '✓ besteht jetzt: Part 1 · client › polls on the interval',
+    ]);
+  });
+
   it('says nothing when every check kept its result', () => {
     expect(describeChanges(before, before)).toEqual([]);
   });

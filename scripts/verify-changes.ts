@@ -1,5 +1,7 @@
 // `pnpm verify --watch` prints, after each save, only the checks whose outcome changed since the run before.
+import type { Language } from './cli-language';
 import type { JsonReport, ReportSuite } from './verify-summary';
+import { verifyTexts } from './verify-texts';
 
 export type Outcome = 'passed' | 'failed' | 'skipped';
 
@@ -33,15 +35,17 @@ export function checkOutcomes(report: JsonReport): Map<string, CheckOutcome> {
 export function describeChanges(
   before: Map<string, CheckOutcome>,
   after: Map<string, CheckOutcome>,
+  language: Language = 'en',
 ): string[] {
+  const text = verifyTexts(language);
   const lines: string[] = [];
   for (const [title, now] of after) {
     const earlier = before.get(title)?.outcome;
     if (earlier === now.outcome) continue;
-    if (now.outcome === 'passed') lines.push(`✓ passes now: ${title}`);
+    if (now.outcome === 'passed') lines.push(`✓ ${text.passesNow}: ${title}`);
     if (now.outcome === 'failed')
-      lines.push(`✗ fails now: ${title}${now.reason ? `\n    ${now.reason}` : ''}`);
-    if (now.outcome === 'skipped' && earlier === 'passed') lines.push(`- skipped now: ${title}`);
+      lines.push(`✗ ${text.failsNow}: ${title}${now.reason ? `\n    ${now.reason}` : ''}`);
+    if (now.outcome === 'skipped' && earlier === 'passed') lines.push(`- ${text.skippedNow}: ${title}`);
   }
   return lines;
 }

@@ -2,7 +2,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { chooseLanguage, type Language } from './cli-language';
 import type { Exercise } from './exercise-catalog';
+import { verifyTexts } from './verify-texts';
 
 export interface VerifyOptions {
   /** The exercise as typed (`03`); without it, the exercise folder verify runs in. */
@@ -17,26 +19,13 @@ export interface VerifyOptions {
   /** Check again every time a file of the exercise is saved. */
   watch: boolean;
   help: boolean;
+  /** What verify and the checks say: `--lang`, else the system's language. */
+  language: Language;
 }
 
 export type Part = '1' | '2' | '3' | 'bonus';
 
 const PARTS: readonly string[] = ['1', '2', '3', 'bonus'];
-
-export const VERIFY_HELP = `Checks your work on an exercise in a real browser.
-
-  pnpm verify [NN] [--part 1|2|3|bonus] [--variant sse] [--solution | --scratch] [--watch]
-
-  NN              the exercise, e.g. 03 (inside an exercise folder: that one)
-  --part 1        only the checks of Part 1 (2: Part 2, 3: Part 3 of exercise 05)
-  --part bonus    only the bonus checks (💯)
-  --variant sse   exercise 04: the chat over SSE + POST (pnpm dev:sse); left out without it
-  --solution      check the reference solution instead of your work
-  --scratch       check your from-scratch copy (pnpm scratch NN) instead of the starter
-  --watch         check again every time you save a file, and say what changed (Ctrl+C stops)
-  --help          show this text
-
-Examples: pnpm verify 01 · pnpm verify 04 --part 2 · pnpm verify 04 --variant sse --part 1 · pnpm verify 03 --watch`;
 
 /** Reads the command line; throws a message that says what to type instead. */
 export function parseVerifyArgs(argv: string[]): VerifyOptions {
@@ -49,19 +38,16 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
       variant: { type: 'string' },
       watch: { type: 'boolean', short: 'w', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      lang: { type: 'string' },
     },
     allowPositionals: true,
   });
-  if (positionals.length > 1) {
-    throw new Error(
-      `One exercise at a time: got ${positionals.join(', ')}. Run for example "pnpm verify 03".`,
-    );
-  }
-  if (values.solution && values.scratch) throw new Error('Choose one: --solution or --scratch.');
+  const language = chooseLanguage(values.lang, process.env);
+  const text = verifyTexts(language);
+  if (positionals.length > 1) throw new Error(text.oneExercise(positionals.join(', ')));
+  if (values.solution && values.scratch) throw new Error(text.solutionOrScratch);
   const part = values.part?.toLowerCase();
-  if (part !== undefined && !PARTS.includes(part)) {
-    throw new Error(`--part takes 1, 2, 3 or bonus, not "${values.part}".`);
-  }
+  if (part !== undefined && !PARTS.includes(part)) throw new Error(text.partChoices(values.part ?? ''));
   return {
     query: positionals[0],
     solution: values.solution,
@@ -70,32 +56,31 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
     variant: values.variant?.toLowerCase(),
     watch: values.watch,
     help: values.help,
+    language,
   };
 }
 
 /** Throws when the exercise has no such part or variant, before anything starts. */
-export function checkSelection(exercise: Exercise, { part, variant }: VerifyOptions): void {
-  if (part === '3' && exercise.stack !== 'pubsub') {
-    throw new Error(`Exercise ${exercise.number} has Parts 1 and 2; only exercise 05 has a Part 3.`);
-  }
+export function checkSelection(exercise: Exercise, { part, variant, language }: VerifyOptions): void {
+  const text = verifyTexts(language);
+  if (part === '3' && exercise.stack !== 'pubsub') throw new Error(text.noPartThree(exercise.number));
   if (variant === undefined) return;
   const entry = path.join(exercise.starterDir, 'server', `index.${variant}.ts`);
   if (!/^[a-z]+$/.test(variant) || !existsSync(entry)) {
-    throw new Error(
-      `Exercise ${exercise.number} has no variant "${variant}" (exercise 04 has --variant sse).`,
-    );
+    throw new Error(text.noVariant(exercise.number, variant));
   }
 }
 
 /**
  * Playwright's --grep for the checks asked for, or undefined for all of them. It is matched against a check's
- * whole title, groups included: "… Bonus · SSE variant (pnpm dev:sse) Part 1 · client … shows …".
+ * whole title, groups included: "… Bonus · SSE variant (pnpm dev:sse) Part 1 · client … shows …". The patterns
+ * match the German titles too ("Teil 1 ·", "SSE-Variante (pnpm dev:sse)").
  */
 export function grepFor({ part, variant }: Pick<VerifyOptions, 'part' | 'variant'>): string | undefined {
   const wanted: string[] = [];
-  if (variant) wanted.push(`${variant.toUpperCase()} variant`);
+  if (variant) wanted.push(`\\(pnpm dev:${variant}\\)`);
   if (part === 'bonus') wanted.push('\\bBonus\\b');
-  else if (part) wanted.push(`Part ${part} ·`);
+  else if (part) wanted.push(`(Part|Teil) ${part} ·`);
   if (wanted.length === 0) return undefined;
   return wanted.map((pattern) => `(?=.*${pattern})`).join('');
 }
@@ -115,13 +100,14 @@ export function listVariants(exercise: Exercise): string[] {
  */
 export function grepInvertFor(variants: readonly string[], { variant }: Pick<VerifyOptions, 'variant'>) {
   if (variant !== undefined || variants.length === 0) return undefined;
-  return `(${variants.map((name) => name.toUpperCase()).join('|')}) variant`;
+  return `\\(pnpm dev:(${variants.join('|')})\\)`;
 }
 
-/** "Part 2 of exercise 04", "the bonus checks of exercise 01", "exercise 03". */
-export function describeSelection(exercise: Exercise, { part, variant }: VerifyOptions): string {
-  const whole = `exercise ${exercise.number}${variant ? ` (${variant.toUpperCase()} variant)` : ''}`;
-  if (part === 'bonus') return `the bonus checks of ${whole}`;
-  if (part) return `Part ${part} of ${whole}`;
+/** "Part 2 of exercise 04", "the bonus checks of exercise 01", "exercise 03" (or in German). */
+export function describeSelection(exercise: Exercise, { part, variant, language }: VerifyOptions): string {
+  const text = verifyTexts(language);
+  const whole = text.exercise(exercise.number, variant);
+  if (part === 'bonus') return text.bonusOf(whole);
+  if (part) return text.partOf(part, whole);
   return whole;
 }

@@ -56,6 +56,15 @@ describe('summarizeReport', () => {
     expect(requiredPass(summary)).toBe(false);
   });
 
+  it('speaks German with --lang de', () => {
+    const summary = summarizeReport(report);
+    expect(formatSummary(summary, 'de')).toBe(
+      'Pflicht 2/5 · Bonus 1/4\n  2 Checks übersprungen: sie brauchen TODO 3.1 first (the broker fans out)',
+    );
+    const none = { ...summary, bonus: { passed: 0, total: 0 }, waiting: new Map() };
+    expect(formatSummary(none, 'de')).toBe('Pflicht 2/5 · keine Bonus-Checks');
+  });
+
   it('is done when every required check passes, whatever the bonus', () => {
     const done = { required: { passed: 5, total: 5 }, bonus: { passed: 0, total: 2 }, waiting: new Map() };
     expect(requiredPass(done)).toBe(true);

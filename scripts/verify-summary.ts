@@ -1,4 +1,6 @@
 // The closing line of `pnpm verify`: required and bonus checks counted apart, read from Playwright's JSON report.
+import type { Language } from './cli-language';
+import { verifyTexts } from './verify-texts';
 
 interface ReportAnnotation {
   type: string;
@@ -78,12 +80,15 @@ export function summarizeReport(report: JsonReport): VerifySummary {
 }
 
 /** `Required 7/9 · Bonus 1/4`, and a line per group of checks that wait for an earlier one. */
-export function formatSummary({ required, bonus, waiting }: VerifySummary): string {
-  const bonusPart = bonus.total === 0 ? 'no bonus checks' : `Bonus ${bonus.passed}/${bonus.total}`;
-  const lines = [`Required ${required.passed}/${required.total} · ${bonusPart}`];
+export function formatSummary(
+  { required, bonus, waiting }: VerifySummary,
+  language: Language = 'en',
+): string {
+  const text = verifyTexts(language);
+  const bonusPart = bonus.total === 0 ? text.noBonusChecks : `Bonus ${bonus.passed}/${bonus.total}`;
+  const lines = [`${text.required} ${required.passed}/${required.total} · ${bonusPart}`];
   for (const [needs, count] of waiting) {
-    const checks = count === 1 ? '1 check skipped: it needs' : `${count} checks skipped: they need`;
-    lines.push(`  ${checks} ${needs.replace(NEEDS, '')}`);
+    lines.push(`  ${text.skipped(count)} ${needs.replace(NEEDS, '')}`);
   }
   return lines.join('\n');
 }

@@ -23,7 +23,6 @@ import {
   grepInvertFor,
   listVariants,
   parseVerifyArgs,
-  VERIFY_HELP,
   type VerifyOptions,
 } from './verify-options';
 import {
@@ -33,6 +32,7 @@ import {
   serverProblems,
   summarizeReport,
 } from './verify-summary';
+import { verifyTexts } from './verify-texts';
 
 interface VerifyRun {
   /** 0 when the task is done (every required check passes). */
@@ -42,23 +42,18 @@ interface VerifyRun {
 
 try {
   const options = parseVerifyArgs(process.argv.slice(2));
+  const text = verifyTexts(options.language);
   if (options.help) {
-    console.log(VERIFY_HELP);
+    console.log(text.help);
     process.exit(0);
   }
   const exercise = options.query ? findExercise(options.query) : exerciseAt(process.cwd())?.exercise;
-  if (!exercise)
-    throw new Error('Which exercise? Run for example "pnpm verify 03" (or "pnpm verify --help").');
+  if (!exercise) throw new Error(text.whichExercise);
   checkSelection(exercise, options);
   const folder = folderOf(exercise, targetOf(options));
-  if (!existsSync(folder)) {
-    throw new Error(
-      `There is no scratch copy of exercise ${exercise.number} yet: run "pnpm scratch ${exercise.number}" first.`,
-    );
-  }
-  const selection = describeSelection(exercise, options);
-  const only = options.part || options.variant ? ` (only ${selection})` : '';
-  console.log(styleText('bold', `Checking ${path.relative(ROOT, folder)}${only} in a browser …\n`));
+  if (!existsSync(folder)) throw new Error(text.noScratchCopy(exercise.number));
+  const only = options.part || options.variant ? describeSelection(exercise, options) : undefined;
+  console.log(styleText('bold', text.checking(path.relative(ROOT, folder), only)));
   const first = await verifyOnce(exercise, options, { showChecks: true });
   process.exitCode = first.exitCode;
   if (options.watch) watchAndVerify(exercise, options, folder, first.outcomes);
@@ -73,6 +68,7 @@ async function verifyOnce(
   options: VerifyOptions,
   { showChecks }: { showChecks: boolean },
 ): Promise<VerifyRun> {
+  const text = verifyTexts(options.language);
   const grep = grepFor(options);
   const variants = listVariants(exercise);
   const grepInvert = grepInvertFor(variants, options);
@@ -88,7 +84,8 @@ async function verifyOnce(
       ...(grep ? ['--grep', grep] : []),
       ...(grepInvert ? ['--grep-invert', grepInvert] : []),
     ],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
+    // The checks' titles and hints follow the language too (tests/harness/language.ts).
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile, WORKSHOP_LANG: options.language },
     showOutput: showChecks,
   });
   const report = readReport(reportFile);
@@ -101,34 +98,29 @@ async function verifyOnce(
       options.variant && `--variant ${options.variant}`,
     ];
     const flags = asked.filter(Boolean).join(' ');
-    const noChecks = `Exercise ${exercise.number} has no checks for ${flags}. "pnpm verify --help" lists the choices.`;
-    console.log(styleText('red', noChecks));
+    console.log(styleText('red', text.noChecksFor(exercise.number, flags)));
     return { exitCode: 1, outcomes: new Map() };
   }
   if (!report || report.errors.length > 0) {
     if (!showChecks) console.log(run.output.slice(-4_000));
-    console.log(styleText('red', summaryFailed()));
+    console.log(styleText('red', `\n${text.someFail}`));
     return { exitCode: run.exitCode === 0 ? 1 : run.exitCode, outcomes: new Map() };
   }
   const summary = summarizeReport(report);
   for (const problem of serverProblems(report)) {
-    console.log(styleText('red', `\nFix this first: ${problem}`));
+    console.log(styleText('red', `\n${text.fixFirst(problem)}`));
   }
-  console.log(styleText('bold', `\n${formatSummary(summary)}`));
+  console.log(styleText('bold', `\n${formatSummary(summary, options.language)}`));
   const selection = describeSelection(exercise, options);
   if (run.exitCode === 0) {
-    console.log(styleText('green', summaryPassed(selection)));
+    console.log(styleText('green', text.allPass(selection)));
   } else if (requiredPass(summary)) {
-    console.log(styleText('green', summaryBonusOpen(selection)));
+    console.log(styleText('green', text.requiredPass(selection)));
   } else if (showChecks) {
-    console.log(styleText('red', summaryFailed()));
+    console.log(styleText('red', `\n${text.someFail}`));
   }
   if (showChecks && grepInvert) {
-    for (const variant of variants) {
-      console.log(
-        `The ${variant.toUpperCase()} variant (bonus) has checks of its own: pnpm verify ${exercise.number} --variant ${variant}`,
-      );
-    }
+    for (const variant of variants) console.log(text.variantHasOwnChecks(variant, exercise.number));
   }
   const done = run.exitCode === 0 || requiredPass(summary);
   return { exitCode: done ? 0 : 1, outcomes: checkOutcomes(report) };
@@ -141,22 +133,17 @@ function watchAndVerify(
   folder: string,
   firstOutcomes: Map<string, CheckOutcome>,
 ): void {
+  const text = verifyTexts(options.language);
   let before = firstOutcomes;
   let stopped = false;
-  const waiting = () =>
-    console.log(
-      styleText(
-        'cyan',
-        `\nWatching ${path.relative(ROOT, folder)}: save a file to check again (Ctrl+C stops).`,
-      ),
-    );
+  const waiting = () => console.log(styleText('cyan', `\n${text.watching(path.relative(ROOT, folder))}`));
   const watcher = watchFolder(folder, async (changed) => {
     const time = new Date().toLocaleTimeString();
-    console.log(styleText('bold', `\n── ${time} · ${changed.join(', ')} saved: checking again …`));
+    console.log(styleText('bold', `\n${text.checkingAgain(time, changed.join(', '))}`));
     const run = await verifyOnce(exercise, options, { showChecks: false });
-    const changes = describeChanges(before, run.outcomes);
+    const changes = describeChanges(before, run.outcomes, options.language);
     if (run.outcomes.size > 0) before = run.outcomes;
-    if (changes.length === 0) console.log('No check changed its result.');
+    if (changes.length === 0) console.log(text.noChange);
     for (const line of changes) console.log(line.startsWith('✓') ? styleText('green', line) : line);
     process.exitCode = run.exitCode;
     if (!stopped) waiting();
@@ -166,7 +153,7 @@ function watchAndVerify(
   process.once('SIGINT', () => {
     stopped = true;
     watcher.close();
-    console.log('Stopped watching.');
+    console.log(text.stoppedWatching);
   });
 }
 
@@ -187,20 +174,4 @@ function readReport(file: string): JsonReport | undefined {
   } catch {
     return undefined;
   }
-}
-
-function summaryPassed(selection: string): string {
-  return `All checks of ${selection} pass. Well done!`;
-}
-
-function summaryBonusOpen(selection: string): string {
-  return `Every required check of ${selection} passes: the task is done. The bonus checks that fail are optional.`;
-}
-
-function summaryFailed(): string {
-  return [
-    '',
-    'Some checks fail. Each failure above says what is missing and which TODO it belongs to;',
-    'the README of the exercise has hints for every TODO. Checks marked "Bonus" are optional.',
-  ].join('\n');
 }

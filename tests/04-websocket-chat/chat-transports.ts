@@ -2,6 +2,7 @@
 // this one interface, so the same checks run against either.
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { captureStream } from '../03-sse-notifications/event-stream-reader';
+import { say } from '../harness/language';
 import { connectChatClient, type ReceivedEnvelope, toWebSocketUrl } from './node-websocket';
 
 export interface ChatInput {
@@ -68,20 +69,46 @@ export const websocketTransport: ChatTransport = {
   pagePath: '/',
   todos: { connect: 'TODO 1.1–1.2', serverInitial: 'TODO 2.1' },
   hints: {
-    connect: 'open a WebSocket on CHAT_URL (TODO 1.1 in client/index.ts)',
-    open: 'on "open", call setConnectionStatus("open") and setFormDisabledState(false) (TODO 1.2)',
-    close: 'on "close", call handleClose, which disables the form (TODO 1.2)',
-    receive:
+    connect: say(
+      'open a WebSocket on CHAT_URL (TODO 1.1 in client/index.ts)',
+      'Öffne einen WebSocket auf CHAT_URL (TODO 1.1 in client/index.ts)',
+    ),
+    open: say(
+      'on "open", call setConnectionStatus("open") and setFormDisabledState(false) (TODO 1.2)',
+      'Ruf bei "open" setConnectionStatus("open") und setFormDisabledState(false) auf (TODO 1.2)',
+    ),
+    close: say(
+      'on "close", call handleClose, which disables the form (TODO 1.2)',
+      'Ruf bei "close" handleClose auf, das das Formular sperrt (TODO 1.2)',
+    ),
+    receive: say(
       'on "message", read the envelope and show "chat.initial" with showHistory and "chat.message" with showMessage (TODO 1.3)',
-    send: 'on submit, send {"event": "chat", "data": {"username", "message"}} as JSON text (TODO 1.4)',
-    serverInitial:
+      'Lies bei "message" den Umschlag und zeig "chat.initial" mit showHistory und "chat.message" mit showMessage an (TODO 1.3)',
+    ),
+    send: say(
+      'on submit, send {"event": "chat", "data": {"username", "message"}} as JSON text (TODO 1.4)',
+      'Schick beim Absenden {"event": "chat", "data": {"username", "message"}} als JSON-Text (TODO 1.4)',
+    ),
+    serverInitial: say(
       'create the WebSocketServer on httpServer, call wssOnConnection on "connection", and there send "chat.initial" ' +
-      'with room.list() (TODO 2.1 in server/websocket-server.ts)',
-    serverBroadcast:
+        'with room.list() (TODO 2.1 in server/websocket-server.ts)',
+      'Erzeug den WebSocketServer auf httpServer, ruf bei "connection" wssOnConnection auf und schick dort ' +
+        '"chat.initial" mit room.list() (TODO 2.1 in server/websocket-server.ts)',
+    ),
+    serverBroadcast: say(
       'listen for each client\'s "message" and post every valid "chat" to the room (TODO 2.2), and send each new ' +
-      'message as "chat.message" to all clients (TODO 2.3)',
-    useYourServer: 'switch CHAT_URL in client/index.ts to YOUR_SERVER (TODO 2.4)',
-    reconnect: 'Bonus: after "close", connect again after backoff.nextDelay() milliseconds (TODO 1.5)',
+        'message as "chat.message" to all clients (TODO 2.3)',
+      'Hör bei jedem Client auf "message" und gib jedes gültige "chat" an den Raum weiter (TODO 2.2), und schick ' +
+        'jede neue Nachricht als "chat.message" an alle Clients (TODO 2.3)',
+    ),
+    useYourServer: say(
+      'switch CHAT_URL in client/index.ts to YOUR_SERVER (TODO 2.4)',
+      'Stell CHAT_URL in client/index.ts auf YOUR_SERVER um (TODO 2.4)',
+    ),
+    reconnect: say(
+      'Bonus: after "close", connect again after backoff.nextDelay() milliseconds (TODO 1.5)',
+      'Bonus: Warte nach "close" backoff.nextDelay() Millisekunden und verbinde dich dann neu (TODO 1.5)',
+    ),
   },
 
   async post(baseUrl, input) {
@@ -134,25 +161,54 @@ export const websocketTransport: ChatTransport = {
 };
 
 export const sseTransport: ChatTransport = {
-  name: 'SSE variant',
+  name: say('SSE variant', 'SSE-Variante'),
   clientFile: 'client/index.sse.ts',
   serverFile: 'server/sse-chat.ts',
   variant: 'sse',
   pagePath: '/index.sse.html',
-  todos: { connect: 'TODO S1.1–S1.2', serverInitial: 'TODO S0.1–S0.4 and S2.1' },
+  todos: {
+    connect: 'TODO S1.1–S1.2',
+    serverInitial: say('TODO S0.1–S0.4 and S2.1', 'TODO S0.1–S0.4 und S2.1'),
+  },
   hints: {
-    connect: 'open an EventSource on EVENTS_URL (TODO S1.1 in client/index.sse.ts)',
-    open: 'on "open", call setConnectionStatus("open") and setFormDisabledState(false) (TODO S1.2)',
-    close: 'on "error", call handleError, which disables the form (TODO S1.2)',
-    receive: 'show the "chat.initial" event with showHistory and "chat.message" with showMessage (TODO S1.3)',
-    send: 'on submit, POST {"username", "message"} as JSON to MESSAGES_URL (TODO S1.4)',
-    serverInitial:
+    connect: say(
+      'open an EventSource on EVENTS_URL (TODO S1.1 in client/index.sse.ts)',
+      'Öffne eine EventSource auf EVENTS_URL (TODO S1.1 in client/index.sse.ts)',
+    ),
+    open: say(
+      'on "open", call setConnectionStatus("open") and setFormDisabledState(false) (TODO S1.2)',
+      'Ruf bei "open" setConnectionStatus("open") und setFormDisabledState(false) auf (TODO S1.2)',
+    ),
+    close: say(
+      'on "error", call handleError, which disables the form (TODO S1.2)',
+      'Ruf bei "error" handleError auf, das das Formular sperrt (TODO S1.2)',
+    ),
+    receive: say(
+      'show the "chat.initial" event with showHistory and "chat.message" with showMessage (TODO S1.3)',
+      'Zeig das Event "chat.initial" mit showHistory und "chat.message" mit showMessage an (TODO S1.3)',
+    ),
+    send: say(
+      'on submit, POST {"username", "message"} as JSON to MESSAGES_URL (TODO S1.4)',
+      'Schick beim Absenden {"username", "message"} per POST als JSON an MESSAGES_URL (TODO S1.4)',
+    ),
+    serverInitial: say(
       'open the event stream (TODO S0.1–S0.3 in server/sse-stream.ts and server/sse-frame.ts), then send the ' +
-      '"chat.initial" event when a stream opens (TODO S2.1 in server/sse-chat.ts)',
-    serverBroadcast:
+        '"chat.initial" event when a stream opens (TODO S2.1 in server/sse-chat.ts)',
+      'Öffne den Event-Stream (TODO S0.1–S0.3 in server/sse-stream.ts und server/sse-frame.ts) und schick dann ' +
+        'das Event "chat.initial", sobald ein Stream aufgeht (TODO S2.1 in server/sse-chat.ts)',
+    ),
+    serverBroadcast: say(
       'send every new message as "chat.message" to every open stream (TODO S2.2 in server/sse-chat.ts)',
-    useYourServer: 'switch client/index.sse.ts to YOUR_SERVER (TODO S2.3)',
-    reconnect: 'EventSource reconnects by itself; on "open" show the status again (TODO S1.2)',
+      'Schick jede neue Nachricht als "chat.message" an jeden offenen Stream (TODO S2.2 in server/sse-chat.ts)',
+    ),
+    useYourServer: say(
+      'switch client/index.sse.ts to YOUR_SERVER (TODO S2.3)',
+      'Stell client/index.sse.ts auf YOUR_SERVER um (TODO S2.3)',
+    ),
+    reconnect: say(
+      'EventSource reconnects by itself; on "open" show the status again (TODO S1.2)',
+      'EventSource verbindet sich von selbst neu; zeig bei "open" wieder den Status an (TODO S1.2)',
+    ),
   },
 
   async post(baseUrl, input) {
@@ -162,7 +218,10 @@ export const sseTransport: ChatTransport = {
       body: JSON.stringify(input),
       signal: AbortSignal.timeout(3_000),
     });
-    if (response.status !== 201) throw new Error(`POST /messages answered ${response.status}`);
+    if (response.status !== 201)
+      throw new Error(
+        say(`POST /messages answered ${response.status}`, `POST /messages antwortete mit ${response.status}`),
+      );
   },
 
   async listen(baseUrl) {

@@ -46,7 +46,8 @@ export class TypedCommand {
       cwd: `${ROOT}/${cwd}`,
       // A terminal puts the command into its own process group; Ctrl+C signals all of that group.
       detached: true,
-      env: { ...inherited, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      // English unless a test asks for German: the checks read the output, whatever the machine's language.
+      env: { ...inherited, FORCE_COLOR: '0', NO_COLOR: '1', WORKSHOP_LANG: 'en', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (this.#child.pid !== undefined) runningGroups.add(this.#child.pid);

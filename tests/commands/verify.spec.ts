@@ -66,22 +66,24 @@ test('pnpm verify --help lists the options; a part the exercise lacks, or one wi
   expect(none.output).toContain('Exercise 05 has no checks for --part bonus.');
 });
 
-test('pnpm verify 01 --part 2 --watch checks again when a file is saved, and Ctrl+C stops it', async () => {
-  const command = new TypedCommand(['verify', '01', '--part', '2', '--watch']);
+test('pnpm verify 01 --part 2 --watch --lang de checks again when a file is saved, in German, and Ctrl+C stops it', async () => {
+  const command = new TypedCommand(['verify', '01', '--part', '2', '--watch', '--lang', 'de']);
   try {
-    await command.waitForLine(/^Watching exercises\/01-short-polling: save a file to check again/);
-    expect(command.output).toContain('Required 0/3 · Bonus 0/1');
+    await command.waitForLine(/^Beobachte exercises\/01-short-polling: speichere eine Datei/);
+    expect(command.output).toContain('Prüfe exercises/01-short-polling (nur Teil 2 von Übung 01) im Browser');
+    expect(command.output, 'the checks speak German too').toContain('Teil 2 ·');
+    expect(command.output).toContain('Pflicht 0/3 · Bonus 0/1');
     // A save as an editor does it; a client file, so no `pnpm dev` of another check restarts a server.
     const saved = path.join(ROOT, 'exercises/01-short-polling/client/index.ts');
     const now = new Date();
     utimesSync(saved, now, now);
-    await command.waitForLine(/client\/index\.ts saved: checking again/);
-    await command.waitForLine(/^No check changed its result\./);
+    await command.waitForLine(/client\/index\.ts gespeichert: prüfe erneut/);
+    await command.waitForLine(/^Kein Check hat sein Ergebnis geändert\./);
   } finally {
     const left = await command.interrupt();
     expect(left, `Ctrl+C left processes behind. Output:\n${command.output}`).toEqual([]);
   }
-  expect(command.output).toContain('Stopped watching.');
-  const summaries = command.output.split('\n').filter((line) => line.startsWith('Required 0/3'));
+  expect(command.output).toContain('Beobachten beendet.');
+  const summaries = command.output.split('\n').filter((line) => line.startsWith('Pflicht 0/3'));
   expect(summaries, 'a summary after the first run and after the save').toHaveLength(2);
 });

@@ -1,6 +1,7 @@
 import { readDevPorts } from '../../scripts/dev-ports';
 import { findExercise } from '../../scripts/exercise-catalog';
 import { type Folder, localUrl, planLaunch } from '../../scripts/launch-plan';
+import { say } from './language';
 import { freeDevPorts, startPlanned } from './planned-process';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
@@ -102,13 +103,18 @@ export async function startExercise(options: StartExerciseOptions): Promise<Runn
       if (studentError) throw studentError;
     },
     studentServerProblem() {
-      const where = `(server/, ${studentUrlAsTyped} in pnpm dev)`;
+      const where = `(server/, ${studentUrlAsTyped} ${say('in pnpm dev', 'bei pnpm dev')})`;
       if (student.hasCrashed) {
-        const when = studentError ? 'before it listened' : 'while the checks ran';
-        return `Your server ${where} stopped ${when}: ${student.howItEnded}. Its last lines:\n${student.lastLines()}`;
+        return say(
+          `Your server ${where} stopped ${studentError ? 'before it listened' : 'while the checks ran'}: ${student.howItEnded}. Its last lines:\n${student.lastLines()}`,
+          `Dein Server ${where} hat sich beendet, ${studentError ? 'bevor er auf Verbindungen wartete' : 'während die Checks liefen'}: ${student.howItEnded}. Seine letzten Zeilen:\n${student.lastLines()}`,
+        );
       }
       if (!studentError) return undefined;
-      return `Your server ${where} did not answer within 20 s. Its last lines:\n${student.lastLines()}`;
+      return say(
+        `Your server ${where} did not answer within 20 s. Its last lines:\n${student.lastLines()}`,
+        `Dein Server ${where} hat nicht innerhalb von 20 s geantwortet. Seine letzten Zeilen:\n${student.lastLines()}`,
+      );
     },
     async restartStudentServer() {
       await student.stop();

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from '@playwright/test';
 import { NEEDS_PREFIX } from '../../scripts/verify-summary';
+import { say } from './language';
 
 /** `pnpm verify` on a student's copy (exercises/ or scratch/), not the reference. */
 const CHECKING_STARTERS =
@@ -61,7 +62,8 @@ export class Prerequisite {
   }
 
   #reason(): string {
-    return `${NEEDS_PREFIX}${this.todos} first (${this.what})`;
+    // verify's summary shows the part after the prefix: "1 check skipped: it needs TODO 1.1–1.2 first (…)".
+    return `${NEEDS_PREFIX}${say(`${this.todos} first (${this.what})`, `zuerst ${this.todos} (${this.what})`)}`;
   }
 
   // Playwright starts a fresh worker after a failure, so the verdict lives in the run's output folder
