@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertView } from './alerts';
 import { showAlert } from './alerts';
 
@@ -67,5 +67,22 @@ describe('showAlert', () => {
     document.body.innerHTML = '';
 
     expect(() => showAlert(alert('a'))).toThrow('shared-ui: add <div data-ui="alerts"></div> to index.html');
+  });
+});
+
+describe('showAlert in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('names the instructor as "Kursleitung" and labels the dismiss button in German', () => {
+    showAlert(alert('a', 'Noch zwei Minuten'));
+
+    expect(document.querySelector('.alert-meta strong')?.textContent).toBe('Kursleitung');
+    expect(document.querySelector('.alert-dismiss')?.getAttribute('aria-label')).toBe('Nachricht schließen');
   });
 });

@@ -1,6 +1,7 @@
 import { findPart, getRenderedContainer } from './containers';
 import { createElement } from './dom';
 import { createTimeElement } from './format-time';
+import { localized } from './language';
 
 /** An instructor's message to everyone. */
 export interface AlertView {
@@ -10,6 +11,18 @@ export interface AlertView {
   /** When it was sent, as ISO 8601. */
   time: string;
 }
+
+const TEXT = {
+  en: {
+    from: 'Instructor',
+    // Not "…alert": getByLabel('Alert') means the instructor's field.
+    dismiss: 'Dismiss message',
+  },
+  de: {
+    from: 'Kursleitung',
+    dismiss: 'Nachricht schließen',
+  },
+};
 
 /** More banners than this push the board off the screen; the oldest one goes. */
 const MAX_VISIBLE_ALERTS = 3;
@@ -32,11 +45,12 @@ export function showAlert(alert: AlertView): void {
 
 function createBanner(alert: AlertView): HTMLElement {
   const meta = createElement('p', { className: 'alert-meta' });
-  meta.append(createElement('strong', { text: 'Instructor' }), createTimeElement(alert.time));
+  const text = localized(TEXT);
+  meta.append(createElement('strong', { text: text.from }), createTimeElement(alert.time));
 
   const dismiss = createElement('button', { className: 'alert-dismiss', text: '×' });
   dismiss.type = 'button';
-  dismiss.setAttribute('aria-label', 'Dismiss message'); // not "…alert": getByLabel('Alert') means the instructor's field
+  dismiss.setAttribute('aria-label', text.dismiss);
 
   const banner = createElement('div', { className: 'alert' });
   banner.setAttribute('role', 'alert'); // read aloud right away: the instructor wants everyone's attention

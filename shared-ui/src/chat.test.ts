@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendMessage, setFormDisabledState, setOnSubmit } from './chat';
 
 const HTML_PAYLOAD = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
@@ -207,5 +207,26 @@ describe('appendMessage', () => {
     expect(item?.querySelector('.chat-message-text')?.textContent).toBe(HTML_PAYLOAD);
     expect(item?.querySelector('time')?.textContent).toBe(HTML_PAYLOAD);
     expect(document.querySelectorAll('img, script'), 'no <img> or <script> was created').toHaveLength(0);
+  });
+});
+
+describe('chat in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('labels the form, the log and the empty state in German', () => {
+    setOnSubmit(vi.fn());
+
+    expect(input('username').closest('label')?.textContent).toBe('Name');
+    expect(input('message').closest('label')?.textContent).toBe('Nachricht');
+    expect(document.querySelector('.chat-form button[type="submit"]')?.textContent).toBe('Senden');
+    expect(document.querySelector('.chat-form legend')?.textContent).toBe('Nachricht senden');
+    expect(document.querySelector('.chat-log')?.getAttribute('aria-label')).toBe('Nachrichten');
+    expect(document.querySelector('.chat-empty')?.textContent).toBe('Noch keine Nachrichten.');
   });
 });

@@ -1,12 +1,34 @@
 import { findPart, getRenderedContainer } from './containers';
 import { createElement } from './dom';
 import { createTimeElement } from './format-time';
+import { localized } from './language';
 
 /** What the chat form hands to your callback: both values trimmed and never empty. */
 export interface ChatSubmission {
   username: string;
   message: string;
 }
+
+const TEXT = {
+  en: {
+    title: 'Chat',
+    log: 'Messages',
+    empty: 'No messages yet.',
+    legend: 'Send a message',
+    send: 'Send',
+    username: 'Name',
+    message: 'Message',
+  },
+  de: {
+    title: 'Chat',
+    log: 'Nachrichten',
+    empty: 'Noch keine Nachrichten.',
+    legend: 'Nachricht senden',
+    send: 'Senden',
+    username: 'Name',
+    message: 'Nachricht',
+  },
+};
 
 type SubmitCallback = (input: ChatSubmission) => void;
 
@@ -17,7 +39,7 @@ let submitCallback: SubmitCallback | undefined;
 export function renderChat(container: HTMLElement): void {
   const card = createElement('section', { className: 'card chat' });
   card.append(
-    createElement('h2', { className: 'card-title', text: 'Chat' }),
+    createElement('h2', { className: 'card-title', text: localized(TEXT).title }),
     createMessageLog(),
     createForm(),
   );
@@ -50,12 +72,13 @@ function getChat(): HTMLElement {
 }
 
 function createMessageLog(): HTMLElement {
+  const text = localized(TEXT);
   const log = createElement('div', { className: 'chat-log' });
   log.setAttribute('role', 'log'); // a live region made for chats: new messages are read aloud
-  log.setAttribute('aria-label', 'Messages');
+  log.setAttribute('aria-label', text.log);
   log.tabIndex = 0; // lets keyboard users scroll through the history
   log.append(
-    createElement('p', { className: 'chat-empty', text: 'No messages yet.' }),
+    createElement('p', { className: 'chat-empty', text: text.empty }),
     createElement('ol', { className: 'chat-messages' }),
   );
   return log;
@@ -74,16 +97,17 @@ function createMessageItem(username: string, message: string, timestamp: string)
 }
 
 function createForm(): HTMLFormElement {
-  const legend = createElement('legend', { className: 'visually-hidden', text: 'Send a message' });
-  const button = createElement('button', { className: 'button', text: 'Send' });
+  const text = localized(TEXT);
+  const legend = createElement('legend', { className: 'visually-hidden', text: text.legend });
+  const button = createElement('button', { className: 'button', text: text.send });
   button.type = 'submit';
 
   // A <fieldset> lets setFormDisabledState switch off every input and the button in one go.
   const fieldset = createElement('fieldset');
   fieldset.append(
     legend,
-    createField('Name', 'username', 'nickname'),
-    createField('Message', 'message', 'off'),
+    createField(text.username, 'username', 'nickname'),
+    createField(text.message, 'message', 'off'),
     button,
   );
 

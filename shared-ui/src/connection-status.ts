@@ -1,14 +1,32 @@
 import { findPart, getRenderedContainer } from './containers';
 import { createElement } from './dom';
+import { localized } from './language';
 
 /** The four states a connection goes through; the same for polling, SSE and WebSockets. */
 export type ConnectionState = 'connecting' | 'open' | 'closed' | 'error';
 
-const STATE_TEXT: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  open: 'Connected',
-  closed: 'Disconnected',
-  error: 'Connection error',
+const TEXT = {
+  en: {
+    idle: 'Not connected',
+    connecting: 'Connecting…',
+    open: 'Connected',
+    closed: 'Disconnected',
+    error: 'Connection error',
+    // The two words the exercises pass to showRetryCountdown; any other text is shown as given.
+    reconnecting: 'reconnecting',
+    retrying: 'retrying',
+    inSeconds: (what: string, seconds: number) => `${what} in ${seconds} s`,
+  },
+  de: {
+    idle: 'Nicht verbunden',
+    connecting: 'Verbinde…',
+    open: 'Verbunden',
+    closed: 'Getrennt',
+    error: 'Verbindungsfehler',
+    reconnecting: 'neue Verbindung',
+    retrying: 'neuer Versuch',
+    inSeconds: (what: string, seconds: number) => `${what} in ${seconds} s`,
+  },
 };
 
 /** Builds the status pill. It says "Not connected" (state `idle`) until the first `setConnectionStatus`. */
@@ -24,7 +42,7 @@ export function renderConnectionStatus(container: HTMLElement): void {
   status.dataset.state = 'idle';
   status.append(
     dot,
-    createElement('span', { className: 'connection-status-text', text: 'Not connected' }),
+    createElement('span', { className: 'connection-status-text', text: localized(TEXT).idle }),
     detail,
   );
   container.append(status);
@@ -51,7 +69,10 @@ export function showRetryCountdown(state: ConnectionState, delayMs: number, what
   const tryAt = Date.now() + delayMs;
   const tick = () => {
     const leftMs = tryAt - Date.now();
-    showStatus(state, `${what} in ${Math.max(1, Math.ceil(leftMs / 1000))} s`);
+    showStatus(
+      state,
+      localized(TEXT).inSeconds(translateRetryWord(what), Math.max(1, Math.ceil(leftMs / 1000))),
+    );
     // The next tick comes when the shown number changes; at "1 s" it stays until the next try.
     if (leftMs <= 1_000) {
       countdownTimer = undefined;
@@ -60,6 +81,11 @@ export function showRetryCountdown(state: ConnectionState, delayMs: number, what
     countdownTimer = setTimeout(tick, ((leftMs - 1) % 1_000) + 1);
   };
   tick();
+}
+
+function translateRetryWord(what: string): string {
+  if (what === 'reconnecting' || what === 'retrying') return localized(TEXT)[what];
+  return what;
 }
 
 function stopCountdown(): void {
@@ -73,7 +99,7 @@ function showStatus(state: ConnectionState, detail: string | undefined): void {
     '.connection-status',
   );
   status.dataset.state = state;
-  findPart(status, '.connection-status-text').textContent = STATE_TEXT[state];
+  findPart(status, '.connection-status-text').textContent = localized(TEXT)[state];
 
   const detailElement = findPart<HTMLElement>(status, '.connection-status-detail');
   detailElement.textContent = detail ?? '';

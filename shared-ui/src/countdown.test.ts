@@ -127,3 +127,31 @@ describe('countdown', () => {
     expect(() => setRound(round())).toThrow('shared-ui: add <div data-ui="countdown"></div> to index.html');
   });
 });
+
+describe('countdown in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('waits for the next round in German', () => {
+    renderCountdown(document.querySelector('[data-ui="countdown"]') as HTMLElement);
+
+    expect(phase()).toBe('Nächste Runde');
+    expect(status()).toBe('Warte, bis die Kursleitung eine Runde startet');
+  });
+
+  it('names the phases and the round in German and ends with "Die Zeit ist um"', () => {
+    setRound(round({ number: 2 }));
+    expect([phase(), status()]).toEqual(['Ideen · Runde 2', 'Poste so viele Ideen wie möglich.']);
+
+    setRound(round({ phase: 'pair' }));
+    expect(phase()).toBe('Zu zweit');
+
+    setRound(round({ phase: 'share', endsAt: '2026-11-29T08:59:00.000Z' }));
+    expect([phase(), status()]).toEqual(['Teilen', 'Die Zeit ist um']);
+  });
+});

@@ -1,5 +1,6 @@
 import { findPart, getRenderedContainer } from './containers';
 import { createElement } from './dom';
+import { localized } from './language';
 
 /** The three phases of the workshop format: "8 ideas in 8 minutes", then Pair, then Share. */
 export type RoundPhase = 'ideas' | 'pair' | 'share';
@@ -13,14 +14,32 @@ export interface RoundView {
   endsAt: string;
 }
 
-const PHASE_LABELS: Record<RoundPhase, string> = { ideas: 'Ideas', pair: 'Pair', share: 'Share' };
-const PHASE_HINTS: Record<RoundPhase, string> = {
-  ideas: 'Post as many ideas as you can.',
-  pair: 'Team up with your neighbour and pick your favourite idea.',
-  share: 'Present your favourite idea to everyone.',
+const TEXT = {
+  en: {
+    phases: { ideas: 'Ideas', pair: 'Pair', share: 'Share' },
+    hints: {
+      ideas: 'Post as many ideas as you can.',
+      pair: 'Team up with your neighbour and pick your favourite idea.',
+      share: 'Present your favourite idea to everyone.',
+    },
+    round: (label: string, number: number) => `${label} · round ${number}`,
+    nextRound: 'Next round',
+    waiting: 'Waiting for the instructor to start a round',
+    timeIsUp: 'Time is up',
+  },
+  de: {
+    phases: { ideas: 'Ideen', pair: 'Zu zweit', share: 'Teilen' },
+    hints: {
+      ideas: 'Poste so viele Ideen wie möglich.',
+      pair: 'Tu dich mit der Person neben dir zusammen: Wählt gemeinsam eure Lieblingsidee.',
+      share: 'Stellt allen eure Lieblingsidee vor.',
+    },
+    round: (label: string, number: number) => `${label} · Runde ${number}`,
+    nextRound: 'Nächste Runde',
+    waiting: 'Warte, bis die Kursleitung eine Runde startet',
+    timeIsUp: 'Die Zeit ist um',
+  },
 };
-const WAITING_TEXT = 'Waiting for the instructor to start a round';
-const TIME_IS_UP_TEXT = 'Time is up';
 
 // At most one tick is pending; setRound replaces it, so two rounds never count down at once.
 let tickTimer: ReturnType<typeof setTimeout> | undefined;
@@ -31,12 +50,13 @@ export function renderCountdown(container: HTMLElement): void {
   time.dataset.part = 'time';
   time.hidden = true;
 
-  const status = createElement('p', { className: 'countdown-status', text: WAITING_TEXT });
+  const text = localized(TEXT);
+  const status = createElement('p', { className: 'countdown-status', text: text.waiting });
   status.setAttribute('role', 'status'); // the phase change and "Time is up" are read aloud, not every second
 
   const card = createElement('section', { className: 'card countdown' });
   card.dataset.state = 'waiting';
-  card.append(createElement('h2', { className: 'countdown-phase', text: 'Next round' }), time, status);
+  card.append(createElement('h2', { className: 'countdown-phase', text: text.nextRound }), time, status);
   container.append(card);
 }
 
@@ -51,10 +71,11 @@ export function setRound(round: RoundView | null, clockOffsetMs = 0): void {
   tickTimer = undefined;
 
   if (!round) {
+    const text = localized(TEXT);
     card.dataset.state = 'waiting';
-    findPart(card, '.countdown-phase').textContent = 'Next round';
+    findPart(card, '.countdown-phase').textContent = text.nextRound;
     findPart<HTMLElement>(card, '.countdown-time').hidden = true;
-    findPart(card, '.countdown-status').textContent = WAITING_TEXT;
+    findPart(card, '.countdown-status').textContent = text.waiting;
     return;
   }
 
@@ -74,8 +95,9 @@ function getCountdownCard(): HTMLElement {
 }
 
 function phaseLabel(round: RoundView): string {
-  const label = PHASE_LABELS[round.phase] ?? round.phase;
-  return round.phase === 'ideas' ? `${label} · round ${round.number}` : label;
+  const text = localized(TEXT);
+  const label = text.phases[round.phase] ?? round.phase;
+  return round.phase === 'ideas' ? text.round(label, round.number) : label;
 }
 
 function tick(card: HTMLElement, round: RoundView, endsAtMs: number, clockOffsetMs: number): void {
@@ -86,7 +108,8 @@ function tick(card: HTMLElement, round: RoundView, endsAtMs: number, clockOffset
   findPart(card, '.countdown-time').textContent = formatRemaining(remainingMs);
 
   const status = findPart(card, '.countdown-status');
-  const statusText = running ? (PHASE_HINTS[round.phase] ?? '') : TIME_IS_UP_TEXT;
+  const text = localized(TEXT);
+  const statusText = running ? (text.hints[round.phase] ?? '') : text.timeIsUp;
   // Only write on change: rewriting a role="status" every second would make screen readers repeat it.
   if (status.textContent !== statusText) status.textContent = statusText;
 

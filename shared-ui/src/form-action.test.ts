@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from './dom';
 import { createFormMessage, isBusy, runFormCallback, showFormMessage } from './form-action';
 
@@ -82,5 +82,27 @@ describe('runFormCallback', () => {
     await runFormCallback(form, () => undefined, 'x');
 
     expect(message().hidden).toBe(true);
+  });
+});
+
+describe('runFormCallback in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('shows the general message in German when the error has none', async () => {
+    await runFormCallback(
+      form,
+      () => {
+        throw 'oops';
+      },
+      'x',
+    );
+
+    expect(message().textContent).toBe('Etwas ist schiefgegangen. Versuch es bitte noch einmal.');
   });
 });

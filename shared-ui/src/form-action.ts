@@ -1,5 +1,11 @@
 import { findPart } from './containers';
 import { createElement } from './dom';
+import { localized } from './language';
+
+const TEXT = {
+  en: { failed: 'Something went wrong. Please try again.' },
+  de: { failed: 'Etwas ist schiefgegangen. Versuch es bitte noch einmal.' },
+};
 
 /**
  * What a form hands its input to. It may return a Promise (e.g. a `fetch`): the form stays busy until it
@@ -60,5 +66,5 @@ export function isBusy(form: HTMLFormElement): boolean {
 
 function errorText(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Please try again.';
+  return localized(TEXT).failed;
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IdeaView } from './ideas';
 import { addIdea, MAX_IDEA_LENGTH, resetIdeas, setOnIdeaSubmit, showIdeaError } from './ideas';
 
@@ -180,5 +180,26 @@ describe('idea list', () => {
     document.body.innerHTML = '';
 
     expect(() => addIdea(idea('1'))).toThrow('shared-ui: add <div data-ui="ideas"></div> to index.html');
+  });
+});
+
+describe('ideas in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('has a German title, field, button and empty state', () => {
+    setOnIdeaSubmit(vi.fn());
+
+    expect(document.querySelector('.ideas-title')?.firstChild?.textContent).toBe('Ideen');
+    expect(textarea().closest('label')?.textContent).toBe('Deine Idee');
+    expect(textarea().placeholder).toBe('Eine Idee, ein Gedanke');
+    expect(document.querySelector('.idea-form button[type="submit"]')?.textContent).toBe('Idee posten');
+    expect(document.querySelector('.ideas-empty')?.textContent).toBe('Noch keine Ideen. Poste die erste!');
+    expect(document.querySelector('.ideas-list')?.getAttribute('aria-label')).toBe('Ideen, neueste zuerst');
   });
 });

@@ -4,6 +4,7 @@ import type { FormCallback } from './form-action';
 import { createFormMessage, isBusy, runFormCallback, showFormMessage } from './form-action';
 import { createFormField, createSubmitButton } from './form-field';
 import { createTimeElement } from './format-time';
+import { localized } from './language';
 
 /** An idea as the board shows it. */
 export interface IdeaView {
@@ -16,6 +17,27 @@ export interface IdeaView {
   time: string;
 }
 
+const TEXT = {
+  en: {
+    title: 'Ideas',
+    empty: 'No ideas yet. Post the first one!',
+    list: 'Ideas, newest first',
+    placeholder: 'One idea, one thought',
+    legend: 'Post an idea',
+    field: 'Your idea',
+    post: 'Post idea',
+  },
+  de: {
+    title: 'Ideen',
+    empty: 'Noch keine Ideen. Poste die erste!',
+    list: 'Ideen, neueste zuerst',
+    placeholder: 'Eine Idee, ein Gedanke',
+    legend: 'Idee posten',
+    field: 'Deine Idee',
+    post: 'Idee posten',
+  },
+};
+
 /** Ideas are short on purpose: one thought, like a sticky note. */
 export const MAX_IDEA_LENGTH = 280;
 /** From here on the counter turns orange, so the writer sees the end coming. */
@@ -26,12 +48,13 @@ let ideaCallback: FormCallback<string> | undefined;
 
 /** Builds the ideas card: title with count, the idea form, then the list (newest first). */
 export function renderIdeas(container: HTMLElement): void {
-  const title = createElement('h2', { className: 'card-title ideas-title', text: 'Ideas' });
+  const text = localized(TEXT);
+  const title = createElement('h2', { className: 'card-title ideas-title', text: text.title });
   title.append(createElement('span', { className: 'ideas-count', text: '0' }));
 
-  const empty = createElement('p', { className: 'ideas-empty', text: 'No ideas yet. Post the first one!' });
+  const empty = createElement('p', { className: 'ideas-empty', text: text.empty });
   const list = createElement('ol', { className: 'ideas-list' });
-  list.setAttribute('aria-label', 'Ideas, newest first');
+  list.setAttribute('aria-label', text.list);
 
   const card = createElement('section', { className: 'card ideas' });
   card.append(title, createForm(), empty, list);
@@ -108,22 +131,23 @@ function createIdeaItem(idea: IdeaView, { highlighted = false } = {}): HTMLLIEle
 }
 
 function createForm(): HTMLFormElement {
+  const text = localized(TEXT);
   const textarea = createElement('textarea');
   textarea.name = 'idea';
   textarea.required = true;
   textarea.maxLength = MAX_IDEA_LENGTH; // the browser stops typing at the limit; the counter shows it coming
   textarea.rows = 2;
-  textarea.placeholder = 'One idea, one thought';
+  textarea.placeholder = text.placeholder;
 
   const counter = createElement('span', { className: 'idea-counter', text: `0 / ${MAX_IDEA_LENGTH}` });
   counter.setAttribute('aria-hidden', 'true'); // screen readers announce the maxlength themselves
 
   const fieldset = createElement('fieldset');
   fieldset.append(
-    createElement('legend', { className: 'visually-hidden', text: 'Post an idea' }),
-    createFormField('Your idea', textarea),
+    createElement('legend', { className: 'visually-hidden', text: text.legend }),
+    createFormField(text.field, textarea),
     counter,
-    createSubmitButton('Post idea'),
+    createSubmitButton(text.post),
   );
 
   const form = createElement('form', { className: 'idea-form' });

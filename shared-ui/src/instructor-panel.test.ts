@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderInstructorPanel, setOnInstructorAction } from './instructor-panel';
 
 function container(): HTMLElement {
@@ -139,5 +139,58 @@ describe('instructor panel', () => {
       new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
     );
     expect(requestSubmit).toHaveBeenCalledExactlyOnceWith(button('Send alert'));
+  });
+});
+
+describe('instructor panel in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('has German fields and round buttons', () => {
+    setOnInstructorAction(vi.fn());
+
+    expect(document.querySelector('.instructor h2')?.textContent).toBe('Kursleitung');
+    expect(input('key').closest('label')?.textContent).toBe('Schlüssel der Kursleitung');
+    expect(input('alert').closest('label')?.textContent).toBe('Durchsage');
+    for (const text of ['Ideen starten (8 Min.)', 'Zu zweit starten', 'Teilen starten', 'Durchsage senden']) {
+      expect(button(text).type, text).toBe('submit');
+    }
+  });
+
+  it('starts a round with the right phase and says so in German', async () => {
+    const callback = vi.fn(() => Promise.resolve());
+    setOnInstructorAction(callback);
+    input('key').value = 'workshop-instructor';
+
+    press('Zu zweit starten');
+    await settle();
+
+    expect(callback).toHaveBeenCalledExactlyOnceWith({
+      type: 'round',
+      phase: 'pair',
+      key: 'workshop-instructor',
+    });
+    expect(message().textContent).toBe('Phase „Zu zweit“ gestartet.');
+  });
+
+  it('asks for the key and the alert text in German', async () => {
+    setOnInstructorAction(vi.fn(() => Promise.resolve()));
+
+    press('Durchsage senden');
+    expect(message().textContent).toBe('Gib zuerst den Schlüssel der Kursleitung ein.');
+
+    input('key').value = 'workshop-instructor';
+    press('Durchsage senden');
+    expect(message().textContent).toBe('Schreib zuerst die Durchsage.');
+
+    input('alert').value = 'Noch zwei Minuten';
+    press('Durchsage senden');
+    await settle();
+    expect(message().textContent).toBe('Durchsage gesendet.');
   });
 });

@@ -4,21 +4,51 @@ import { createElement } from './dom';
 import type { FormCallback } from './form-action';
 import { createFormMessage, isBusy, runFormCallback, showFormMessage } from './form-action';
 import { createFormField, createSubmitButton } from './form-field';
+import { localized } from './language';
 
 /** What the instructor asked for, with the key they typed (trimmed, never empty). */
 export type InstructorAction =
   | { type: 'round'; phase: RoundPhase; key: string }
   | { type: 'alert'; text: string; key: string };
 
-const ROUND_BUTTONS: [RoundPhase, string][] = [
-  ['ideas', 'Start ideas (8 min)'],
-  ['pair', 'Start pair'],
-  ['share', 'Start share'],
-];
-const SUCCESS_TEXT: Record<RoundPhase, string> = {
-  ideas: 'Ideas round started.',
-  pair: 'Pair phase started.',
-  share: 'Share phase started.',
+/** The round buttons, in this order. */
+const ROUND_PHASES: RoundPhase[] = ['ideas', 'pair', 'share'];
+
+const TEXT = {
+  en: {
+    title: 'Instructor',
+    legend: 'Instructor actions',
+    key: 'Instructor key',
+    rounds: 'Start a round',
+    start: { ideas: 'Start ideas (8 min)', pair: 'Start pair', share: 'Start share' },
+    started: {
+      ideas: 'Ideas round started.',
+      pair: 'Pair phase started.',
+      share: 'Share phase started.',
+    },
+    alert: 'Alert',
+    sendAlert: 'Send alert',
+    alertSent: 'Alert sent.',
+    keyFirst: 'Enter the instructor key first.',
+    alertFirst: 'Write the alert first.',
+  },
+  de: {
+    title: 'Kursleitung',
+    legend: 'Aktionen der Kursleitung',
+    key: 'Schlüssel der Kursleitung',
+    rounds: 'Runde starten',
+    start: { ideas: 'Ideen starten (8 Min.)', pair: 'Zu zweit starten', share: 'Teilen starten' },
+    started: {
+      ideas: 'Ideenrunde gestartet.',
+      pair: 'Phase „Zu zweit“ gestartet.',
+      share: 'Phase „Teilen“ gestartet.',
+    },
+    alert: 'Durchsage',
+    sendAlert: 'Durchsage senden',
+    alertSent: 'Durchsage gesendet.',
+    keyFirst: 'Gib zuerst den Schlüssel der Kursleitung ein.',
+    alertFirst: 'Schreib zuerst die Durchsage.',
+  },
 };
 
 // The form has one submit listener, which calls whatever is stored here: only the latest callback counts.
@@ -28,7 +58,7 @@ let actionCallback: FormCallback<InstructorAction> | undefined;
 export function renderInstructorPanel(container: HTMLElement): void {
   container.hidden = true; // the whole container, so an empty one leaves no gap in the page's layout
   const card = createElement('section', { className: 'card instructor' });
-  card.append(createElement('h2', { className: 'card-title', text: 'Instructor' }), createForm());
+  card.append(createElement('h2', { className: 'card-title', text: localized(TEXT).title }), createForm());
   container.append(card);
 }
 
@@ -42,6 +72,7 @@ export function setOnInstructorAction(callback: FormCallback<InstructorAction>):
 }
 
 function createForm(): HTMLFormElement {
+  const text = localized(TEXT);
   const keyInput = createElement('input');
   keyInput.name = 'key';
   keyInput.type = 'password';
@@ -49,9 +80,9 @@ function createForm(): HTMLFormElement {
 
   const rounds = createElement('div', { className: 'instructor-rounds' });
   rounds.setAttribute('role', 'group');
-  rounds.setAttribute('aria-label', 'Start a round');
-  for (const [phase, text] of ROUND_BUTTONS) {
-    const button = createSubmitButton(text, `round:${phase}`);
+  rounds.setAttribute('aria-label', text.rounds);
+  for (const phase of ROUND_PHASES) {
+    const button = createSubmitButton(text.start[phase], `round:${phase}`);
     button.classList.add('button-secondary'); // the alert's Send button stays the one primary action
     rounds.append(button);
   }
@@ -59,14 +90,14 @@ function createForm(): HTMLFormElement {
   const alertInput = createElement('input');
   alertInput.name = 'alert';
   alertInput.setAttribute('autocomplete', 'off');
-  const sendButton = createSubmitButton('Send alert', 'alert');
+  const sendButton = createSubmitButton(text.sendAlert, 'alert');
   const alertRow = createElement('div', { className: 'instructor-alert' });
-  alertRow.append(createFormField('Alert', alertInput), sendButton);
+  alertRow.append(createFormField(text.alert, alertInput), sendButton);
 
   const fieldset = createElement('fieldset');
   fieldset.append(
-    createElement('legend', { className: 'visually-hidden', text: 'Instructor actions' }),
-    createFormField('Instructor key', keyInput),
+    createElement('legend', { className: 'visually-hidden', text: text.legend }),
+    createFormField(text.key, keyInput),
     rounds,
     alertRow,
   );
@@ -93,32 +124,33 @@ function onEnter(event: KeyboardEvent, action: () => void): void {
 
 async function submitAction(form: HTMLFormElement, button: string): Promise<void> {
   if (!actionCallback || isBusy(form)) return;
+  const text = localized(TEXT);
   const keyInput = findPart<HTMLInputElement>(form, 'input[name="key"]');
   const alertInput = findPart<HTMLInputElement>(form, 'input[name="alert"]');
   const key = keyInput.value.trim();
   if (!key) {
-    showFormMessage(form, 'Enter the instructor key first.');
+    showFormMessage(form, text.keyFirst);
     keyInput.focus();
     return;
   }
 
   if (button === 'alert') {
-    const text = alertInput.value.trim();
-    if (!text) {
-      showFormMessage(form, 'Write the alert first.');
+    const alert = alertInput.value.trim();
+    if (!alert) {
+      showFormMessage(form, text.alertFirst);
       alertInput.focus();
       return;
     }
-    if (await runFormCallback(form, actionCallback, { type: 'alert', text, key })) {
+    if (await runFormCallback(form, actionCallback, { type: 'alert', text: alert, key })) {
       alertInput.value = '';
-      showFormMessage(form, 'Alert sent.', 'success');
+      showFormMessage(form, text.alertSent, 'success');
     }
     return;
   }
 
-  const phase = ROUND_BUTTONS.find(([candidate]) => button === `round:${candidate}`)?.[0];
+  const phase = ROUND_PHASES.find((candidate) => button === `round:${candidate}`);
   if (!phase) return;
   if (await runFormCallback(form, actionCallback, { type: 'round', phase, key })) {
-    showFormMessage(form, SUCCESS_TEXT[phase], 'success');
+    showFormMessage(form, text.started[phase], 'success');
   }
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setOnJoin, showJoined } from './join-form';
 
 function input(): HTMLInputElement {
@@ -101,5 +101,26 @@ describe('showJoined', () => {
       board.map((element) => element.hidden),
       'ideas and presence shown',
     ).toEqual([false, false]);
+  });
+});
+
+describe('join form in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('has a German title, intro, field and button', () => {
+    setOnJoin(vi.fn());
+
+    expect(document.querySelector('.join h2')?.textContent).toBe('Mach mit beim Ideenboard');
+    expect(document.querySelector('.join-intro')?.textContent).toBe(
+      'Wähl einen Namen, damit die anderen wissen, von wem die Ideen sind.',
+    );
+    expect(input().closest('label')?.textContent).toBe('Dein Name');
+    expect(document.querySelector('.join-form button[type="submit"]')?.textContent).toBe('Mitmachen');
   });
 });

@@ -3,6 +3,24 @@ import { createElement } from './dom';
 import type { FormCallback } from './form-action';
 import { createFormMessage, isBusy, runFormCallback } from './form-action';
 import { createFormField, createSubmitButton } from './form-field';
+import { localized } from './language';
+
+const TEXT = {
+  en: {
+    title: 'Join the idea board',
+    intro: 'Pick a name, so the others know whose ideas they read.',
+    legend: 'Join',
+    name: 'Your name',
+    join: 'Join',
+  },
+  de: {
+    title: 'Mach mit beim Ideenboard',
+    intro: 'Wähl einen Namen, damit die anderen wissen, von wem die Ideen sind.',
+    legend: 'Mitmachen',
+    name: 'Dein Name',
+    join: 'Mitmachen',
+  },
+};
 
 /** Longer names crowd the idea cards and the presence list. */
 const MAX_NAME_LENGTH = 40;
@@ -12,13 +30,11 @@ let joinCallback: FormCallback<string> | undefined;
 
 /** Builds the join card: a short explanation, the "Your name" field and the Join button. */
 export function renderJoinForm(container: HTMLElement): void {
+  const text = localized(TEXT);
   const card = createElement('section', { className: 'card join' });
   card.append(
-    createElement('h2', { className: 'card-title', text: 'Join the idea board' }),
-    createElement('p', {
-      className: 'join-intro',
-      text: 'Pick a name, so the others know whose ideas they read.',
-    }),
+    createElement('h2', { className: 'card-title', text: text.title }),
+    createElement('p', { className: 'join-intro', text: text.intro }),
     createForm(),
   );
   container.append(card);
@@ -49,6 +65,7 @@ function getJoin(): HTMLElement {
 }
 
 function createForm(): HTMLFormElement {
+  const text = localized(TEXT);
   const input = createElement('input');
   input.name = 'name';
   input.required = true; // the browser shows its own "Please fill out this field" hint
@@ -58,9 +75,9 @@ function createForm(): HTMLFormElement {
   // A <fieldset> lets the form switch off the input and the button in one go while joining.
   const fieldset = createElement('fieldset');
   fieldset.append(
-    createElement('legend', { className: 'visually-hidden', text: 'Join' }),
-    createFormField('Your name', input),
-    createSubmitButton('Join'),
+    createElement('legend', { className: 'visually-hidden', text: text.legend }),
+    createFormField(text.name, input),
+    createSubmitButton(text.join),
   );
 
   const form = createElement('form', { className: 'join-form' });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addToTable, renderNotificationTable, resetTable } from './notification-table';
 import type { NotificationView } from './notification-view';
 
@@ -220,5 +220,41 @@ describe('the newest rows only', () => {
     } finally {
       window.history.replaceState(null, '', '/');
     }
+  });
+});
+
+describe('the table in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('has a German caption, headers and empty state, and keeps the English class names', () => {
+    resetTable();
+
+    expect(document.querySelector('caption')?.textContent).toBe('Benachrichtigungen');
+    const headers = Array.from(document.querySelectorAll('thead th'));
+    expect(headers.map((th) => th.textContent)).toEqual(['Zeit', 'Titel', 'Nachricht', 'Fortschritt']);
+    expect(headers.map((th) => th.className)).toEqual([
+      'cell-time',
+      'cell-title',
+      'cell-message',
+      'cell-progress',
+    ]);
+    expect(emptyRow()?.textContent).toBe('Noch keine Benachrichtigungen.');
+  });
+
+  it('says in German how many older notifications are not shown', () => {
+    window.history.replaceState(null, '', '?lang=de&rows=2');
+    const footer = () => document.querySelector('tfoot')?.textContent;
+
+    for (const id of ['a', 'b', 'c']) addToTable(notification({ id }));
+    expect(footer()).toBe('1 ältere Benachrichtigung wird nicht angezeigt (nur die neuesten 2).');
+
+    addToTable(notification({ id: 'd' }));
+    expect(footer()).toBe('2 ältere Benachrichtigungen werden nicht angezeigt (nur die neuesten 2).');
   });
 });

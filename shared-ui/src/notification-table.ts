@@ -1,11 +1,31 @@
 import { findPart, getRenderedContainer } from './containers';
 import { createElement } from './dom';
 import { createTimeElement } from './format-time';
+import { localized } from './language';
 import type { NotificationView } from './notification-view';
 import { isProgressNotification, progressPercent } from './notification-view';
 import { createProgressBar } from './progress-bar';
 
-const COLUMNS = ['Time', 'Title', 'Message', 'Progress'];
+/** The columns, in order; each header cell gets the class `cell-<column>`. */
+const COLUMNS = ['time', 'title', 'message', 'progress'] as const;
+
+const TEXT = {
+  en: {
+    caption: 'Notifications',
+    columns: { time: 'Time', title: 'Title', message: 'Message', progress: 'Progress' },
+    empty: 'No notifications yet.',
+    older: (count: number, shown: number) =>
+      `${count} older ${count === 1 ? 'notification is' : 'notifications are'} not shown (the newest ${shown} are).`,
+  },
+  de: {
+    caption: 'Benachrichtigungen',
+    columns: { time: 'Zeit', title: 'Titel', message: 'Nachricht', progress: 'Fortschritt' },
+    empty: 'Noch keine Benachrichtigungen.',
+    older: (count: number, shown: number) =>
+      `${count} ${count === 1 ? 'ältere Benachrichtigung wird' : 'ältere Benachrichtigungen werden'} nicht angezeigt (nur die neuesten ${shown}).`,
+  },
+};
+
 /** Rows shown at most: a projector shows the newest, not everything since the start. `?rows=200` changes it. */
 const DEFAULT_MAX_ROWS = 50;
 
@@ -71,8 +91,7 @@ function showOlderCount(): void {
   footer.hidden = olderCount === 0;
   const cell = footer.querySelector('td');
   if (!cell) return;
-  const noun = olderCount === 1 ? 'notification is' : 'notifications are';
-  cell.textContent = `${olderCount} older ${noun} not shown (the newest ${maxRows()} are).`;
+  cell.textContent = localized(TEXT).older(olderCount, maxRows());
 }
 
 function getTableBody(): HTMLTableSectionElement {
@@ -86,13 +105,14 @@ function findRow(body: HTMLTableSectionElement, id: string): HTMLTableRowElement
 }
 
 function createCaption(): HTMLTableCaptionElement {
-  return createElement('caption', { text: 'Notifications' });
+  return createElement('caption', { text: localized(TEXT).caption });
 }
 
 function createHeader(): HTMLTableSectionElement {
+  const names = localized(TEXT).columns;
   const row = createElement('tr');
   for (const column of COLUMNS) {
-    const cell = createElement('th', { className: `cell-${column.toLowerCase()}`, text: column });
+    const cell = createElement('th', { className: `cell-${column}`, text: names[column] });
     cell.scope = 'col';
     row.append(cell);
   }
@@ -119,7 +139,7 @@ function createFooter(): HTMLTableSectionElement {
 }
 
 function createEmptyRow(): HTMLTableRowElement {
-  const cell = createElement('td', { text: 'No notifications yet.' });
+  const cell = createElement('td', { text: localized(TEXT).empty });
   cell.colSpan = COLUMNS.length;
   const row = createElement('tr', { className: 'empty-row' });
   row.append(cell);

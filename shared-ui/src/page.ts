@@ -13,6 +13,7 @@ import { renderCountdown } from './countdown';
 import { renderIdeas } from './ideas';
 import { renderInstructorPanel } from './instructor-panel';
 import { renderJoinForm } from './join-form';
+import { pageLanguage } from './language';
 import { renderNotificationTable } from './notification-table';
 import { renderPresence } from './presence';
 import { renderToasts } from './toasts';
@@ -32,6 +33,8 @@ const RENDERERS: Record<ContainerName, RenderFunction> = {
 };
 
 function renderPage(): void {
+  // The CSS shows the page's own `lang="en"` or `lang="de"` texts (task cards) by this attribute.
+  document.documentElement.lang = pageLanguage();
   for (const name of CONTAINER_NAMES) {
     const container = findContainer(name);
     if (container) renderOnce(container, RENDERERS[name]);

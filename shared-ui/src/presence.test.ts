@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setPresence } from './presence';
 
 function names(): (string | null)[] {
@@ -52,5 +52,28 @@ describe('setPresence', () => {
     document.body.innerHTML = '';
 
     expect(() => setPresence([])).toThrow('shared-ui: add <div data-ui="presence"></div> to index.html');
+  });
+});
+
+describe('setPresence in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('marks you with "(du)"', () => {
+    setPresence(
+      [
+        { id: 'm1', name: 'Lena' },
+        { id: 'm2', name: 'Jonas' },
+      ],
+      'm2',
+    );
+
+    expect(document.querySelector('.presence h2')?.textContent).toBe('2 online');
+    expect(names()).toEqual(['Jonas (du)', 'Lena']);
   });
 });

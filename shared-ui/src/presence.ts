@@ -1,5 +1,11 @@
 import { findPart, getRenderedContainer } from './containers';
 import { createElement } from './dom';
+import { localized } from './language';
+
+const TEXT = {
+  en: { online: (count: number) => `${count} online`, you: '(you)' },
+  de: { online: (count: number) => `${count} online`, you: '(du)' },
+};
 
 /** Someone who is online, as the presence list shows them. */
 export interface MemberView {
@@ -11,7 +17,7 @@ export interface MemberView {
 export function renderPresence(container: HTMLElement): void {
   const card = createElement('section', { className: 'card presence' });
   card.append(
-    createElement('h2', { className: 'card-title presence-title', text: '0 online' }),
+    createElement('h2', { className: 'card-title presence-title', text: localized(TEXT).online(0) }),
     createElement('ul', { className: 'presence-list' }),
   );
   container.append(card);
@@ -23,7 +29,7 @@ export function renderPresence(container: HTMLElement): void {
  */
 export function setPresence(members: MemberView[], yourId?: string): void {
   const presence = getRenderedContainer('presence', renderPresence);
-  findPart(presence, '.presence-title').textContent = `${members.length} online`;
+  findPart(presence, '.presence-title').textContent = localized(TEXT).online(members.length);
 
   const you = members.filter((member) => member.id === yourId);
   const others = members.filter((member) => member.id !== yourId);
@@ -46,7 +52,7 @@ function createMemberItem(member: MemberView, isYou: boolean): HTMLLIElement {
   if (isYou) {
     item.classList.add('is-you');
     // A text node with a leading space, so the item reads "Ada (you)" to screen readers and in tests.
-    item.append(' ', createElement('span', { className: 'presence-you', text: '(you)' }));
+    item.append(' ', createElement('span', { className: 'presence-you', text: localized(TEXT).you }));
   }
   return item;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProgressBar } from './progress-bar';
 
 describe('createProgressBar', () => {
@@ -16,5 +16,19 @@ describe('createProgressBar', () => {
 
     expect(wrapper.querySelector('progress')?.getAttribute('aria-label')).toBe('Progress');
     expect(wrapper.querySelector('.progress-value')?.getAttribute('aria-hidden')).toBe('true');
+  });
+});
+
+describe('createProgressBar in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('labels the bar in German', () => {
+    expect(createProgressBar(5).querySelector('progress')?.getAttribute('aria-label')).toBe('Fortschritt');
   });
 });

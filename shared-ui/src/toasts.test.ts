@@ -243,3 +243,23 @@ describe('updateFlashNotification for an id without a toast', () => {
     expect(toast('p1')?.querySelector('progress')?.value).toBe(20);
   });
 });
+
+describe('toasts in German', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '?lang=de');
+  });
+
+  afterEach(() => {
+    window.history.replaceState(null, '', '/'); // back to English for the other tests
+  });
+
+  it('labels the region, the dismiss button and the progress bar in German', () => {
+    flashNotification(progress(40));
+
+    expect(document.querySelector('.toast-region')?.getAttribute('aria-label')).toBe('Benachrichtigungen');
+    expect(toast('p1')?.querySelector('.toast-dismiss')?.getAttribute('aria-label')).toBe(
+      'Benachrichtigung schließen',
+    );
+    expect(toast('p1')?.querySelector('progress')?.getAttribute('aria-label')).toBe('Fortschritt');
+  });
+});

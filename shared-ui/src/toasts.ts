@@ -1,8 +1,14 @@
 import { findPart, getRenderedContainer } from './containers';
 import { createElement } from './dom';
+import { localized } from './language';
 import type { NotificationView } from './notification-view';
 import { isFinished, isProgressNotification, progressPercent } from './notification-view';
 import { createProgressBar } from './progress-bar';
+
+const TEXT = {
+  en: { region: 'Notifications', dismiss: 'Dismiss notification' },
+  de: { region: 'Benachrichtigungen', dismiss: 'Benachrichtigung schließen' },
+};
 
 /** How long a plain toast stays on screen. */
 const PLAIN_TOAST_MS = 5000;
@@ -22,7 +28,7 @@ export function renderToasts(container: HTMLElement): void {
   const region = createElement('div', { className: 'toast-region' });
   region.setAttribute('role', 'status');
   region.setAttribute('aria-live', 'polite');
-  region.setAttribute('aria-label', 'Notifications');
+  region.setAttribute('aria-label', localized(TEXT).region);
   container.append(region);
 }
 
@@ -99,7 +105,7 @@ function createToastContent(toast: HTMLElement, notification: NotificationView):
 function createDismissButton(toast: HTMLElement): HTMLButtonElement {
   const button = createElement('button', { className: 'toast-dismiss', text: '×' });
   button.type = 'button';
-  button.setAttribute('aria-label', 'Dismiss notification');
+  button.setAttribute('aria-label', localized(TEXT).dismiss);
   button.addEventListener('click', () => startLeaving(toast));
   return button;
 }
