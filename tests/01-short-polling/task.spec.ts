@@ -543,6 +543,9 @@ test.describe(
 );
 
 test.describe(say('Part 2 · server (server/poll-route.ts)', 'Teil 2 · Server (server/poll-route.ts)'), () => {
+  // After its first check failed, the others are skipped before their servers start (pnpm verify of a starter).
+  serverAnswers.requireForGroup();
+
   test(
     say(
       'your server answers GET /api/notifications with the list as JSON',
