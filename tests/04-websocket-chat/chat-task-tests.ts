@@ -61,7 +61,21 @@ export function chatClientTests(
         async ({ page, exercise }) => {
           pageConnects.establishedHere();
           const chat = chatPage(page);
+          const connections = transport.recordConnections(page);
+          // Vite's own WebSocket (hot reload) goes to the page's origin; the chat's goes to a server.
+          const pageHost = new URL(exercise.pageUrl).host;
+          const chatConnections = () => connections().filter((url) => new URL(url).host !== pageHost);
           await page.goto(pageUrl(exercise));
+          // A page that opens no connection at all never says "Connected": tell so now, not after the wait below.
+          await expect
+            .poll(() => chatConnections().length, {
+              message: say(
+                `The page opened no connection: ${hints.connect}.`,
+                `Die Seite hat keine Verbindung geöffnet: ${hints.connect}.`,
+              ),
+              timeout: 1_500,
+            })
+            .toBeGreaterThan(0);
           await expect(
             chat.status,
             say(
