@@ -30,6 +30,9 @@ export default defineConfig({
     {
       name: 'commands',
       testDir: 'tests/commands',
+      // A check here runs whole commands (a `pnpm verify` is a browser run of its own, up to 80 s on a busy
+      // CI machine; the scratch check runs two and a `pnpm dev`): the bound is for a hang, not a wait.
+      timeout: 180_000,
       testMatch: /\.spec\.ts$/,
       outputDir: outputDir('commands'),
     },

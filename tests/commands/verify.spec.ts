@@ -7,7 +7,6 @@ import { ROOT } from '../../scripts/exercise-catalog';
 import { TypedCommand } from './typed-command';
 
 test('pnpm verify 05 on the untouched starter fails, with hints that name the TODOs', async () => {
-  test.setTimeout(300_000);
   const command = new TypedCommand(['verify', '05']);
   const code = await command.exit();
   expect(code, command.output).not.toBe(0);
@@ -25,7 +24,6 @@ test('pnpm verify 05 on the untouched starter fails, with hints that name the TO
 });
 
 test('pnpm verify 05 --solution passes', async () => {
-  test.setTimeout(300_000);
   const command = new TypedCommand(['verify', '05', '--solution']);
   const code = await command.exit();
   expect(code, command.output).toBe(0);
