@@ -11,6 +11,8 @@ export interface BannerOptions {
   variant?: string | undefined;
   ownBroker?: boolean;
   redisUrl?: string | undefined;
+  /** The class server Part 1 talks to, instead of a reference server on this laptop. */
+  classUrl?: string | undefined;
 }
 
 /** What runs where, under the same labels the output lines carry, before the first line of output. */
@@ -21,6 +23,7 @@ export function printBanner({
   variant,
   ownBroker,
   redisUrl,
+  classUrl,
 }: BannerOptions): void {
   const checkLabel = 'Check your work';
   const width = Math.max(checkLabel.length, ...processes.map((process_) => process_.name.length + 2)) + 1;
@@ -30,6 +33,12 @@ export function printBanner({
   for (const process_ of processes) {
     const label = `[${process_.name}]`.padEnd(width);
     lines.push(`  ${label} ${urlOf(process_, variant)}${noteOf(process_, exercise)}`);
+  }
+  if (classUrl) {
+    const reference = processes.find((process_) => process_.kind === 'page')?.env.VITE_REFERENCE_SERVER;
+    lines.push(
+      `  ${'Class server'.padEnd(width)} ${reference}   (Part 1: the whole room, one reference server)`,
+    );
   }
   const scratch = folder === 'scratch' ? ' --scratch' : '';
   lines.push(`  ${checkLabel.padEnd(width)} pnpm verify ${exercise.number}${scratch}`);

@@ -2,12 +2,14 @@
 // Usage: `pnpm dev` inside an exercise folder, or at the root `pnpm dev [NN] [--solution | --scratch]`.
 // `--variant NAME` runs `server/index.NAME.ts` and opens `index.NAME.html` (e.g. the SSE variant of the chat).
 // Exercise 05 runs app backends and brokers instead (`--own-broker`, `--redis`).
+// `--class <address>` (or WORKSHOP_CLASS, also in the kit's .env): Part 1 talks to the room's class server.
 import { existsSync } from 'node:fs';
 import { parseArgs, styleText } from 'node:util';
 import concurrently from 'concurrently';
+import { type ClassChoice, chooseClass, envFileAt } from './class-options';
 import { printBanner } from './dev-banner';
 import { readDevPorts } from './dev-ports';
-import { type Exercise, exerciseAt, findExercise, listExercises } from './exercise-catalog';
+import { type Exercise, exerciseAt, findExercise, listExercises, ROOT } from './exercise-catalog';
 import { shellCommand, toolCommand, withLocalBin } from './launch-command';
 import { type Folder, type LaunchProcess, planLaunch } from './launch-plan';
 import { findBusyPorts } from './port-check';
@@ -23,13 +25,20 @@ try {
       variant: { type: 'string' },
       'own-broker': { type: 'boolean', default: false },
       redis: { type: 'boolean', default: false },
+      class: { type: 'string' },
     },
     allowPositionals: true,
   });
   const { exercise, folder } = chooseExercise(positionals[0], askedFolder(values));
   if (folder === 'scratch') requireScratchFolder(exercise);
   const redisUrl = values.redis ? process.env.REDIS_URL || DEFAULT_REDIS_URL : undefined;
-  const options = { variant: checkVariant(values.variant), ownBroker: values['own-broker'], redisUrl };
+  const joined = classFor(exercise, chooseClass(values.class, process.env, envFileAt(ROOT)));
+  const options = {
+    variant: checkVariant(values.variant),
+    ownBroker: values['own-broker'],
+    redisUrl,
+    classUrl: joined?.url,
+  };
   const ports = readDevPorts(process.env, { student: exercise.studentPort });
   const processes = planLaunch({ exercise, folder, ports, ...options });
   const busy = await findBusyPorts(processes);
@@ -40,6 +49,18 @@ try {
 } catch (error) {
   console.error(styleText('red', error instanceof Error ? error.message : String(error)));
   process.exitCode = 1;
+}
+
+/** Exercise 05 has no class route yet: a saved class address is left out, a typed one is an error. */
+function classFor(exercise: Exercise, joined: ClassChoice | undefined): ClassChoice | undefined {
+  if (!joined || exercise.stack !== 'pubsub') return joined;
+  if (joined.source === '--class') {
+    throw new Error('Exercise 05 does not run on the class server yet: start it without --class.');
+  }
+  console.log(
+    styleText('dim', `Exercise 05 runs on this laptop; the class server (${joined.source}) serves 01–04.`),
+  );
+  return undefined;
 }
 
 function checkVariant(variant: string | undefined): string | undefined {

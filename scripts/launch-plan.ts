@@ -1,6 +1,7 @@
 // What runs when an exercise starts: which processes, from which folder, on which port, with which
 // environment. `pnpm dev`, `pnpm verify` and the test harness all start exercises from this plan, so the
 // ports, origins, variants and 05's brokers cannot drift apart between what students run and what CI tests.
+import { CLASS_ROUTES } from '../classroom/server/class-routes';
 import type { DevPorts } from './dev-ports';
 import { portVariable } from './dev-ports';
 import { type Exercise, type ExerciseFolder, folderOf } from './exercise-catalog';
@@ -43,6 +44,8 @@ export interface LaunchRequest {
   serverEnv?: Record<string, string> | undefined;
   /** Where the page reaches your server, when a test puts a proxy in between. */
   studentUrlForPage?: string | undefined;
+  /** The class server (`pnpm class`): Part 1 of the page talks to it, and no local reference server starts. */
+  classUrl?: string | undefined;
 }
 
 /** Every process of one exercise, in the order `pnpm dev` lists them. */
@@ -51,6 +54,7 @@ export function planLaunch(request: LaunchRequest): LaunchProcess[] {
   if (request.ownBroker || request.redisUrl) {
     throw new Error('--own-broker and --redis belong to exercise 05 (pub/sub broker).');
   }
+  if (request.classUrl) return planClassMemberLaunch({ ...request, classUrl: request.classUrl });
   return planSingleServerLaunch(request);
 }
 
@@ -84,6 +88,29 @@ function planSingleServerLaunch(request: LaunchRequest): LaunchProcess[] {
       env: serverEnv,
     }),
   ];
+}
+
+/** Exercises 01–04 in a class: the page talks to the class server's reference server, and to yours. */
+function planClassMemberLaunch(request: LaunchRequest & { classUrl: string }): LaunchProcess[] {
+  const [page, , yours] = planSingleServerLaunch(request);
+  if (!page || !yours) throw new Error('An exercise runs a page and your server.');
+  const reference = `${request.classUrl}${classPathOf(request.exercise, request.variant)}`;
+  return [{ ...page, env: { ...page.env, VITE_REFERENCE_SERVER: reference } }, yours];
+}
+
+/** Where the class server runs this exercise's reference server, e.g. `/04/sse` for the chat's SSE variant. */
+export function classPathOf(exercise: Exercise, variant: string | undefined): string {
+  const entry = variant ? `server/index.${variant}.ts` : 'server/index.ts';
+  const route = CLASS_ROUTES.find(
+    (candidate) => candidate.exerciseName === exercise.name && candidate.entry === entry,
+  );
+  if (!route) {
+    const what = variant
+      ? `the ${variant} variant of exercise ${exercise.number}`
+      : `exercise ${exercise.number}`;
+    throw new Error(`The class server does not run ${what}: start it without --class (or with --class off).`);
+  }
+  return route.prefix;
 }
 
 /** Exercise 05: the page, an app backend and a broker as the reference, and the same as yours. */

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 
-// The task card (index.html) names your server as %VITE_YOUR_SERVER%: pnpm dev passes the real address; this
-// is the default of client/server-origins.ts, for a bare `vite`.
+// The task card (index.html) names the servers as %VITE_REFERENCE_SERVER% (a class server with --class) and
+// %VITE_YOUR_SERVER%: pnpm dev passes the real addresses; these are client/server-origins.ts's, for a bare `vite`.
+process.env.VITE_REFERENCE_SERVER ??= 'http://localhost:3000';
 process.env.VITE_YOUR_SERVER ??= 'http://localhost:4000';
 
 export default defineConfig({

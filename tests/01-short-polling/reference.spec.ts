@@ -39,10 +39,15 @@ async function listTitles(baseUrl: string): Promise<string[]> {
   return ((await response.json()) as { title: string }[]).map((notification) => notification.title);
 }
 
-test('the task card names the address the page really uses for your server', async ({ page, exercise }) => {
+test('the task card names the addresses the page really uses for the reference server and yours', async ({
+  page,
+  exercise,
+}) => {
   await page.goto(exercise.pageUrl);
   // The checks run on free ports: a card that still said 4000 would be wrong here, as after PORT=4001 pnpm dev.
   await expect(page.locator('.task-card')).toContainText(exercise.studentUrlForPage);
+  // Part 1 names the reference server: with `pnpm dev --class` that is the class server, so students see which.
+  await expect(page.locator('.task-card')).toContainText(`${exercise.referenceUrl}/api/notifications`);
 });
 
 test.describe('GET /api/notifications', () => {

@@ -48,6 +48,8 @@ export function createNotificationServer(options: NotificationServerOptions): No
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind the class server (pnpm class) requests come from loopback, and X-Forwarded-For names the device.
+  app.set('trust proxy', 'loopback');
   app.use(allowOrigins(options.allowedOrigins));
   app.get('/', (_request, response) => {
     response.json({ endpoints: ['GET /sse', 'GET /notifications', 'POST /notifications', 'GET /stats'] });

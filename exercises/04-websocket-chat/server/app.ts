@@ -45,6 +45,8 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind the class server (pnpm class) requests come from loopback, and X-Forwarded-For names the device.
+  app.set('trust proxy', 'loopback');
   app.use(allowOrigins(options.allowedOrigins));
   app.get('/', (request, response) => {
     const chat =

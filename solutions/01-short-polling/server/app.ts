@@ -42,6 +42,8 @@ export function createNotificationServer(options: NotificationServerOptions): No
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind the class server (pnpm class) requests come from loopback, and X-Forwarded-For names the device.
+  app.set('trust proxy', 'loopback');
   // Express would hash every body into an ETag of its own; the poll route makes its ETag from the feed's
   // version instead (poll-route.ts), which is cheaper and shows how it works.
   app.set('etag', false);

@@ -1,0 +1,118 @@
+// Forwards one request to a reference server on loopback: plain answers, streams (long polls, SSE) and
+// WebSocket upgrades alike. Bodies are piped, so a slow reader slows its own stream and nothing piles up here.
+import http from 'node:http';
+import net from 'node:net';
+import type { Duplex } from 'node:stream';
+
+export interface Upstream {
+  /** The reference server's port on 127.0.0.1. */
+  port: number;
+  /** The path and query it sees (the class server's prefix removed). */
+  path: string;
+  /** Its name in error messages, e.g. "exercise 04". */
+  name: string;
+}
+
+/** Forwards a request and its answer; the upstream request ends when the client goes away. */
+export function forwardRequest(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  upstream: Upstream,
+): void {
+  const outgoing = http.request({
+    host: '127.0.0.1',
+    port: upstream.port,
+    method: request.method,
+    path: upstream.path,
+    headers: forwardedHeaders(request),
+  });
+  outgoing.on('response', (answer) => {
+    response.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(response);
+  });
+  outgoing.on('error', () => {
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    sendUnavailable(response, upstream.name);
+  });
+  // A page that closes its stream (or a long poll it gives up on) closes the reference server's side too.
+  response.on('close', () => outgoing.destroy());
+  request.pipe(outgoing);
+}
+
+/** Hands a WebSocket upgrade to the reference server and then pipes the two sockets into each other. */
+export function forwardUpgrade(
+  request: http.IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  upstream: Upstream,
+): void {
+  const outgoing = net.connect(upstream.port, '127.0.0.1');
+  let connected = false;
+  const closeBoth = () => {
+    socket.destroy();
+    outgoing.destroy();
+  };
+  outgoing.once('connect', () => {
+    connected = true;
+    outgoing.write(upgradeRequestHead(request, upstream.path));
+    if (head.length > 0) outgoing.write(head);
+    outgoing.pipe(socket);
+    socket.pipe(outgoing);
+  });
+  outgoing.on('error', () => {
+    if (!connected) {
+      socket.end(
+        `HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${unavailableText(upstream.name)}`,
+      );
+      return;
+    }
+    closeBoth();
+  });
+  socket.on('error', closeBoth);
+  outgoing.on('close', () => {
+    if (connected) socket.destroy();
+  });
+  socket.on('close', () => outgoing.destroy());
+}
+
+/** The client's headers plus who asked: X-Forwarded-For keeps each device's own address visible behind the proxy. */
+export function forwardedHeaders(request: http.IncomingMessage): http.OutgoingHttpHeaders {
+  const headers: http.OutgoingHttpHeaders = { ...request.headers };
+  const clientAddress = request.socket.remoteAddress ?? '';
+  const earlier = request.headers['x-forwarded-for'];
+  headers['x-forwarded-for'] = earlier ? `${earlier}, ${clientAddress}` : clientAddress;
+  headers['x-forwarded-host'] = request.headers.host ?? '';
+  headers['x-forwarded-proto'] = isEncrypted(request) ? 'https' : 'http';
+  return headers;
+}
+
+/** The request line and headers of an upgrade, as the reference server must see them (raw, in order). */
+export function upgradeRequestHead(request: http.IncomingMessage, path: string): string {
+  const lines = [`${request.method ?? 'GET'} ${path} HTTP/1.1`];
+  const headers = forwardedHeaders(request);
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index] ?? '';
+    if (name.toLowerCase().startsWith('x-forwarded-')) continue;
+    lines.push(`${name}: ${request.rawHeaders[index + 1] ?? ''}`);
+  }
+  for (const name of ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto']) {
+    lines.push(`${name}: ${String(headers[name] ?? '')}`);
+  }
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+function sendUnavailable(response: http.ServerResponse, name: string): void {
+  response.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify({ error: unavailableText(name) }));
+}
+
+function unavailableText(name: string): string {
+  return `The reference server of ${name} is not running (yet): see the output of pnpm class.`;
+}
+
+function isEncrypted(request: http.IncomingMessage): boolean {
+  return 'encrypted' in request.socket && request.socket.encrypted === true;
+}

@@ -1,0 +1,114 @@
+// `pnpm class` (the instructor's laptop): the reference servers of exercises 01–04 for the whole room,
+// behind one port on every network interface. Students join with `pnpm dev NN --class <address>`.
+// Usage: pnpm class [--port 8000] [--host 0.0.0.0] [--origin https://example.org]…
+import { networkInterfaces } from 'node:os';
+import { parseArgs, styleText } from 'node:util';
+import concurrently from 'concurrently';
+import { renderSVG } from 'uqr';
+import { CLASS_ROUTES } from '../classroom/server/class-routes';
+import { type ClassServer, createClassServer, type RunningRoute } from '../classroom/server/class-server';
+import { chooseLanguage, renderStartPage } from '../classroom/server/class-start-page';
+import { lanAddresses } from '../classroom/server/lan-addresses';
+import { printClassBanner } from './class-banner';
+import { classOrigins, DEFAULT_CLASS_PORT, readClassPort } from './class-options';
+import { planClassServers } from './class-plan';
+import { findExercise } from './exercise-catalog';
+import { shellCommand, toolCommand, withLocalBin } from './launch-command';
+import type { LaunchProcess } from './launch-plan';
+import { findFreePort, isPortFree } from './ports';
+
+try {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '0.0.0.0' },
+      origin: { type: 'string', multiple: true, default: [] },
+    },
+  });
+  const port = readClassPort(values.port ?? process.env.CLASS_PORT, DEFAULT_CLASS_PORT);
+  if (port !== 0 && !(await isPortFree(port))) {
+    throw new Error(
+      `Port ${port} (class server) is already in use (is another "pnpm class" still running?). ` +
+        'Stop it, or pick another port with --port <port> or CLASS_PORT=<port>.',
+    );
+  }
+  const servers = await Promise.all(
+    CLASS_ROUTES.map(async (route) => ({
+      route,
+      exercise: findExercise(route.exerciseName),
+      port: await findFreePort(),
+    })),
+  );
+  const front = createClassServer({
+    routes: servers.map(({ route, port: serverPort }) => runningRoute(route.prefix, serverPort, route.label)),
+    startPage: (request) => {
+      const host = request.headers.host ?? `localhost:${port}`;
+      const classUrl = `http://${host}`;
+      const query = (request.url ?? '').split('?')[1] ?? '';
+      return renderStartPage({
+        classUrl,
+        routes: CLASS_ROUTES,
+        language: chooseLanguage(request.headers['accept-language'], query),
+        qrSvg: renderSVG(classUrl),
+      });
+    },
+  });
+  const address = await front.listen(port, values.host);
+  const lan = lanAddresses(networkInterfaces());
+  const origins = classOrigins({
+    classPort: address.port,
+    lanAddresses: lan.map((entry) => entry.address),
+    extra: [...values.origin, ...splitList(process.env.CLASS_ORIGINS)],
+  });
+  const processes = planClassServers({
+    servers: servers.map(({ route, exercise, port: serverPort }) => ({
+      label: route.label,
+      exercise,
+      entry: route.entry,
+      port: serverPort,
+    })),
+    allowedOrigins: origins,
+  });
+  printClassBanner({ host: values.host, port: address.port, lan, origins, routes: CLASS_ROUTES });
+  await run(processes, front);
+} catch (error) {
+  console.error(styleText('red', error instanceof Error ? error.message : String(error)));
+  process.exitCode = 1;
+}
+
+function runningRoute(prefix: string, port: number, label: string): RunningRoute {
+  return { prefix, port, name: `exercise ${label}` };
+}
+
+function splitList(text: string | undefined): string[] {
+  if (!text) return [];
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+async function run(processes: LaunchProcess[], front: ClassServer): Promise<void> {
+  const { result } = concurrently(
+    processes.map((process_) => ({
+      name: process_.name,
+      command: shellCommand(toolCommand(process_, { watch: false })),
+      cwd: process_.cwd,
+      env: withLocalBin(process_.cwd, process_.env),
+      prefixColor: process_.color,
+    })),
+    { killOthersOn: ['failure'], prefix: '[{name}]', padPrefix: true },
+  );
+  // Ctrl+C reaches the reference servers from the terminal; the front door closes with them.
+  const closeFront = () => void front.close();
+  process.once('SIGINT', closeFront);
+  process.once('SIGTERM', closeFront);
+  try {
+    await result;
+  } catch {
+    // Each server has already printed why it stopped; Ctrl+C lands here too.
+    process.exitCode = 1;
+  } finally {
+    await front.close();
+  }
+}

@@ -1,0 +1,97 @@
+// `pnpm class` as the instructor types it, and `pnpm dev 04 --class …` as students type it. The class server
+// listens on every interface; the students' pages reach it at 127.0.0.2, a second loopback address standing
+// in for the instructor's laptop on the room's Wi-Fi (test traffic never leaves this machine).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { findExercise } from '../../scripts/exercise-catalog';
+import { removeScratchFolder } from '../../scripts/scratch-folder';
+import { chatPage } from '../04-websocket-chat/chat-page';
+import { busyPorts, TypedCommand } from './typed-command';
+
+const CLASS_PORT = 8000;
+const CLASS_URL = `http://127.0.0.2:${CLASS_PORT}`;
+
+test.skip(process.platform !== 'linux', '127.0.0.2 answers as loopback on Linux only; CI runs Linux.');
+
+test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 chat through it', async ({
+  browser,
+}) => {
+  const exercise = findExercise('04');
+  test.skip(
+    existsSync(exercise.scratchDir),
+    'scratch/04-websocket-chat exists; move it away to run this check',
+  );
+  const classServer = new TypedCommand(['class']);
+  try {
+    await classServer.waitForLine(/^\s+Paths\s+\/01\s+\/02\s+\/03\s+\/04\s+\/04\/sse$/);
+    const start = await fetch(`${CLASS_URL}/`, { headers: { 'Accept-Language': 'de-DE' } });
+    expect(await start.text(), 'the start page names the address the device used').toContain(
+      `pnpm dev 04 --class ${CLASS_URL}`,
+    );
+    // Each reference server answers its /stats through the class server once it has started.
+    for (const prefix of ['/01', '/02', '/03', '/04', '/04/sse']) {
+      await expect
+        .poll(async () => (await fetch(`${CLASS_URL}${prefix}/stats`)).status, {
+          message: `GET ${prefix}/stats through the class server. Output:\n${classServer.output}`,
+        })
+        .toBe(200);
+    }
+
+    // A student who finished Part 1: the page talks to REFERENCE_SERVER (a scratch copy, so exercises/ stays as it is).
+    const scratch = new TypedCommand(['scratch', '04']);
+    expect(await scratch.exit(), scratch.output).toBe(0);
+    const client = path.join(exercise.scratchDir, 'client', 'index.ts');
+    writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_SERVER', 'REFERENCE_SERVER'));
+
+    const dev = new TypedCommand(['dev', '04', '--scratch', '--class', CLASS_URL]);
+    try {
+      await dev.waitForLine(new RegExp(`^\\s+Class server\\s+${CLASS_URL}/04\\s`));
+      await dev.waitForLine(/^\[page\].*localhost:5173/);
+      const pageHtml = await (await fetch('http://localhost:5173/')).text();
+      expect(pageHtml, 'the task card names the class server').toContain(`ws://127.0.0.2:${CLASS_PORT}/04`);
+      const ada = chatPage(await (await browser.newContext()).newPage());
+      const bob = chatPage(await (await browser.newContext()).newPage());
+      await Promise.all([ada.page.goto('http://localhost:5173/'), bob.page.goto('http://localhost:5173/')]);
+      await expect(ada.status).toContainText('Connected');
+      await expect(bob.status).toContainText('Connected');
+      const text = `hello class ${Date.now()}`;
+      await ada.send('Ada', text);
+      await expect(bob.messageWithText(text), 'Bob sees Ada’s message through the class server').toHaveCount(
+        1,
+      );
+      await expect(ada.messageWithText(text)).toHaveCount(1);
+      const stored = (await (await fetch(`${CLASS_URL}/04/messages`)).json()) as { message: string }[];
+      expect(stored.map((entry) => entry.message)).toContain(text);
+      await Promise.all([ada.page.context().close(), bob.page.context().close()]);
+      expect(dev.output, 'no local reference server starts').not.toMatch(/^\[reference\]/m);
+    } finally {
+      const left = await dev.interrupt();
+      expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+    }
+  } finally {
+    removeScratchFolder(exercise);
+    const left = await classServer.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
+  }
+  expect(await busyPorts([CLASS_PORT, 5173, 8080]), 'Ctrl+C left ports taken').toEqual([]);
+});
+
+test('pnpm class names a busy port in one line, and pnpm dev explains a class address it cannot use', async () => {
+  const { createServer } = await import('node:net');
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(CLASS_PORT, resolve));
+  try {
+    const busy = new TypedCommand(['class']);
+    expect(await busy.exit()).not.toBe(0);
+    expect(busy.output).toContain('Port 8000 (class server) is already in use');
+  } finally {
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+  }
+  const wrong = new TypedCommand(['dev', '04', '--class', 'ws://127.0.0.2:8000']);
+  expect(await wrong.exit()).not.toBe(0);
+  expect(wrong.output).toContain('--class needs an http:// or https:// address, got "ws://127.0.0.2:8000".');
+  const pubsub = new TypedCommand(['dev', '05', '--class', CLASS_URL]);
+  expect(await pubsub.exit()).not.toBe(0);
+  expect(pubsub.output).toContain('Exercise 05 does not run on the class server yet');
+});
