@@ -1,12 +1,12 @@
 import { styleText } from 'node:util';
 import { renderUnicodeCompact } from 'uqr';
 import type { ClassRoute } from '../classroom/server/class-routes';
-import type { LanAddress } from '../classroom/server/lan-addresses';
 
 export interface ClassBannerInput {
   host: string;
   port: number;
-  lan: LanAddress[];
+  /** This laptop's addresses in the room's network, the likeliest first. */
+  lan: string[];
   origins: string[];
   routes: readonly ClassRoute[];
 }
@@ -15,7 +15,7 @@ export interface ClassBannerInput {
 export function printClassBanner({ host, port, lan, origins, routes }: ClassBannerInput): void {
   const listensEverywhere = host === '0.0.0.0' || host === '::';
   const reachable = listensEverywhere
-    ? lan.map((entry) => `http://${entry.address}:${port}`)
+    ? lan.map((address) => `http://${address}:${port}`)
     : [`http://${host}:${port}`];
   const main = reachable[0];
   const lines = [

@@ -3,17 +3,16 @@
 // Usage: pnpm class [--port 8000] [--host 0.0.0.0] [--origin https://example.org]…
 import { networkInterfaces } from 'node:os';
 import { parseArgs, styleText } from 'node:util';
-import concurrently from 'concurrently';
 import { renderSVG } from 'uqr';
 import { CLASS_ROUTES } from '../classroom/server/class-routes';
 import { type ClassServer, createClassServer, type RunningRoute } from '../classroom/server/class-server';
 import { chooseLanguage, renderStartPage } from '../classroom/server/class-start-page';
-import { lanAddresses } from '../classroom/server/lan-addresses';
+import { chooseLanAddress } from '../slides/poll/lan-address';
 import { printClassBanner } from './class-banner';
 import { classOrigins, DEFAULT_CLASS_PORT, readClassPort } from './class-options';
 import { planClassServers } from './class-plan';
 import { findExercise } from './exercise-catalog';
-import { shellCommand, toolCommand, withLocalBin } from './launch-command';
+import { runLabelled } from './labelled-run';
 import type { LaunchProcess } from './launch-plan';
 import { findFreePort, isPortFree } from './ports';
 
@@ -54,10 +53,11 @@ try {
     },
   });
   const address = await front.listen(port, values.host);
-  const lan = lanAddresses(networkInterfaces());
+  // The same choice as the slides' poll QR code: Wi-Fi and Ethernet first, no VPNs, containers or VMs.
+  const lan = chooseLanAddress(networkInterfaces()).candidates.map((candidate) => candidate.address);
   const origins = classOrigins({
     classPort: address.port,
-    lanAddresses: lan.map((entry) => entry.address),
+    lanAddresses: lan,
     extra: [...values.origin, ...splitList(process.env.CLASS_ORIGINS)],
   });
   const processes = planClassServers({
@@ -89,26 +89,11 @@ function splitList(text: string | undefined): string[] {
 }
 
 async function run(processes: LaunchProcess[], front: ClassServer): Promise<void> {
-  const { result } = concurrently(
-    processes.map((process_) => ({
-      name: process_.name,
-      command: shellCommand(toolCommand(process_, { watch: false })),
-      cwd: process_.cwd,
-      env: withLocalBin(process_.cwd, process_.env),
-      prefixColor: process_.color,
-    })),
-    { killOthersOn: ['failure'], prefix: '[{name}]', padPrefix: true },
-  );
   // Ctrl+C reaches the reference servers from the terminal; the front door closes with them.
   const closeFront = () => void front.close();
   process.once('SIGINT', closeFront);
   process.once('SIGTERM', closeFront);
-  try {
-    await result;
-  } catch {
-    // Each server has already printed why it stopped; Ctrl+C lands here too.
-    process.exitCode = 1;
-  } finally {
-    await front.close();
-  }
+  const ok = await runLabelled(processes, { watch: false });
+  await front.close();
+  if (!ok) process.exitCode = 1;
 }

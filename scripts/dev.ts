@@ -5,12 +5,11 @@
 // `--class <address>` (or WORKSHOP_CLASS, also in the kit's .env): Part 1 talks to the room's class server.
 import { existsSync } from 'node:fs';
 import { parseArgs, styleText } from 'node:util';
-import concurrently from 'concurrently';
 import { type ClassChoice, chooseClass, envFileAt } from './class-options';
 import { printBanner } from './dev-banner';
 import { readDevPorts } from './dev-ports';
 import { type Exercise, exerciseAt, findExercise, listExercises, ROOT } from './exercise-catalog';
-import { shellCommand, toolCommand, withLocalBin } from './launch-command';
+import { runLabelled } from './labelled-run';
 import { type Folder, type LaunchProcess, planLaunch } from './launch-plan';
 import { findBusyPorts } from './port-check';
 import { assertRedisReachable } from './redis-check';
@@ -94,20 +93,6 @@ function chooseExercise(query: string | undefined, asked: Folder): { exercise: E
 }
 
 async function run(processes: LaunchProcess[]): Promise<void> {
-  const { result } = concurrently(
-    processes.map((process_) => ({
-      name: process_.name,
-      command: shellCommand(toolCommand(process_, { watch: true })),
-      cwd: process_.cwd,
-      env: withLocalBin(process_.cwd, process_.env),
-      prefixColor: process_.color,
-    })),
-    { killOthersOn: ['failure'], prefix: '[{name}]', padPrefix: true },
-  );
-  try {
-    await result;
-  } catch {
-    // Each command has already printed why it stopped; Ctrl+C lands here too.
-    process.exitCode = 1;
-  }
+  const ok = await runLabelled(processes, { watch: true });
+  if (!ok) process.exitCode = 1;
 }

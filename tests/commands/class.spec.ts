@@ -11,6 +11,10 @@ import { busyPorts, TypedCommand } from './typed-command';
 
 const CLASS_PORT = 8000;
 const CLASS_URL = `http://127.0.0.2:${CLASS_PORT}`;
+// dev.spec.ts may run `pnpm dev` on 5173 and 8080 beside this file: the students here move their ports, as
+// the README says to when a port is busy, and the instructor allows their page's origin with --origin.
+const STUDENT_ENV = { CLIENT_PORT: '5273', STUDENT_PORT: '8180' };
+const STUDENT_PAGE = 'http://localhost:5273';
 
 test.skip(process.platform !== 'linux', '127.0.0.2 answers as loopback on Linux only; CI runs Linux.');
 
@@ -22,7 +26,7 @@ test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 ch
     existsSync(exercise.scratchDir),
     'scratch/04-websocket-chat exists; move it away to run this check',
   );
-  const classServer = new TypedCommand(['class']);
+  const classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
   try {
     await classServer.waitForLine(/^\s+Paths\s+\/01\s+\/02\s+\/03\s+\/04\s+\/04\/sse$/);
     const start = await fetch(`${CLASS_URL}/`, { headers: { 'Accept-Language': 'de-DE' } });
@@ -38,21 +42,29 @@ test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 ch
         .toBe(200);
     }
 
+    // Origins: the students' page (allowed with --origin) may read the answers, a page from anywhere else not.
+    const allowed = await fetch(`${CLASS_URL}/01/api/notifications`, { headers: { Origin: STUDENT_PAGE } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(STUDENT_PAGE);
+    const foreign = await fetch(`${CLASS_URL}/01/api/notifications`, {
+      headers: { Origin: 'http://evil.example' },
+    });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+
     // A student who finished Part 1: the page talks to REFERENCE_SERVER (a scratch copy, so exercises/ stays as it is).
     const scratch = new TypedCommand(['scratch', '04']);
     expect(await scratch.exit(), scratch.output).toBe(0);
     const client = path.join(exercise.scratchDir, 'client', 'index.ts');
     writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_SERVER', 'REFERENCE_SERVER'));
 
-    const dev = new TypedCommand(['dev', '04', '--scratch', '--class', CLASS_URL]);
+    const dev = new TypedCommand(['dev', '04', '--scratch', '--class', CLASS_URL], { env: STUDENT_ENV });
     try {
       await dev.waitForLine(new RegExp(`^\\s+Class server\\s+${CLASS_URL}/04\\s`));
-      await dev.waitForLine(/^\[page\].*localhost:5173/);
-      const pageHtml = await (await fetch('http://localhost:5173/')).text();
+      await dev.waitForLine(/^\[page\].*localhost:5273/);
+      const pageHtml = await (await fetch(`${STUDENT_PAGE}/`)).text();
       expect(pageHtml, 'the task card names the class server').toContain(`ws://127.0.0.2:${CLASS_PORT}/04`);
       const ada = chatPage(await (await browser.newContext()).newPage());
       const bob = chatPage(await (await browser.newContext()).newPage());
-      await Promise.all([ada.page.goto('http://localhost:5173/'), bob.page.goto('http://localhost:5173/')]);
+      await Promise.all([ada.page.goto(STUDENT_PAGE), bob.page.goto(STUDENT_PAGE)]);
       await expect(ada.status).toContainText('Connected');
       await expect(bob.status).toContainText('Connected');
       const text = `hello class ${Date.now()}`;
@@ -74,7 +86,7 @@ test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 ch
     const left = await classServer.interrupt();
     expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
   }
-  expect(await busyPorts([CLASS_PORT, 5173, 8080]), 'Ctrl+C left ports taken').toEqual([]);
+  expect(await busyPorts([CLASS_PORT, 5273, 8180]), 'Ctrl+C left ports taken').toEqual([]);
 });
 
 test('pnpm class names a busy port in one line, and pnpm dev explains a class address it cannot use', async () => {
