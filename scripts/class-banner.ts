@@ -9,10 +9,19 @@ export interface ClassBannerInput {
   lan: string[];
   origins: string[];
   routes: readonly ClassRoute[];
+  /** Opens the progress board; CLASS_INSTRUCTOR_KEY, else a new one per start. */
+  instructorKey: string;
 }
 
 /** Which address students use (the first LAN address), the command they type, and a QR code for phones. */
-export function printClassBanner({ host, port, lan, origins, routes }: ClassBannerInput): void {
+export function printClassBanner({
+  host,
+  port,
+  lan,
+  origins,
+  routes,
+  instructorKey,
+}: ClassBannerInput): void {
   const listensEverywhere = host === '0.0.0.0' || host === '::';
   const reachable = listensEverywhere
     ? lan.map((address) => `http://${address}:${port}`)
@@ -34,6 +43,8 @@ export function printClassBanner({ host, port, lan, origins, routes }: ClassBann
     for (const other of reachable.slice(1)) lines.push(`  Also reachable at      ${other}`);
     lines.push(`  Start page (phones)    ${main}`);
   }
+  // Only the instructor needs the board: localhost works on this laptop and on the projector.
+  lines.push(`  Progress board         http://localhost:${port}/instructor#key=${instructorKey}`);
   lines.push(`  Paths                  ${routes.map((route) => route.prefix).join('  ')}`);
   lines.push(`  Pages allowed from     ${origins.join(', ')}`);
   lines.push(

@@ -36,6 +36,9 @@ describe('chooseClass', () => {
     expect(
       chooseClass('off', { WORKSHOP_CLASS: 'http://a:1' }, envFile('WORKSHOP_CLASS=http://b:2')),
     ).toBeUndefined();
+    expect(
+      chooseClass(undefined, { WORKSHOP_CLASS: 'off' }, envFile('WORKSHOP_CLASS=http://b:2')),
+    ).toBeUndefined();
   });
 });
 

@@ -45,7 +45,7 @@ export interface ClassChoice {
   source: '--class' | 'WORKSHOP_CLASS' | '.env';
 }
 
-/** The class server a student joins, or undefined to use the local reference server. `--class off` ignores the rest. */
+/** The class server a student joins, or undefined to use the local reference server. `off` (flag or variable) ignores the rest. */
 export function chooseClass(
   flag: string | undefined,
   env: NodeJS.ProcessEnv,
@@ -53,6 +53,7 @@ export function chooseClass(
 ): ClassChoice | undefined {
   if (flag !== undefined)
     return flag === 'off' ? undefined : { url: normalizeClassUrl(flag), source: '--class' };
+  if (env.WORKSHOP_CLASS === 'off') return undefined;
   if (env.WORKSHOP_CLASS) return { url: normalizeClassUrl(env.WORKSHOP_CLASS), source: 'WORKSHOP_CLASS' };
   const fromFile = readEnvFile(envFile).WORKSHOP_CLASS;
   if (fromFile) return { url: normalizeClassUrl(fromFile), source: '.env' };
@@ -83,7 +84,8 @@ function parseHttpUrl(text: string, option: string): URL {
   return url;
 }
 
-function readEnvFile(file: string): Record<string, string | undefined> {
+/** The kit's `.env` as name → value; empty when there is none. */
+export function readEnvFile(file: string): Record<string, string | undefined> {
   if (!existsSync(file)) return {};
   return parseEnv(readFileSync(file, 'utf8')) as Record<string, string | undefined>;
 }

@@ -1,12 +1,14 @@
 // `pnpm class` (the instructor's laptop): the reference servers of exercises 01–04 for the whole room,
 // behind one port on every network interface. Students join with `pnpm dev NN --class <address>`.
 // Usage: pnpm class [--port 8000] [--host 0.0.0.0] [--origin https://example.org]…
+import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { parseArgs, styleText } from 'node:util';
-import { renderSVG } from 'uqr';
+import { createClassApp } from '../classroom/server/class-app';
 import { CLASS_ROUTES } from '../classroom/server/class-routes';
 import { type ClassServer, createClassServer, type RunningRoute } from '../classroom/server/class-server';
-import { chooseLanguage, renderStartPage } from '../classroom/server/class-start-page';
+import { transpileProgressBoardScript } from '../classroom/server/progress-board-script';
+import { ProgressStore } from '../classroom/server/progress-store';
 import { chooseLanAddress } from '../slides/poll/lan-address';
 import { printClassBanner } from './class-banner';
 import { classOrigins, DEFAULT_CLASS_PORT, readClassPort } from './class-options';
@@ -38,19 +40,16 @@ try {
       port: await findFreePort(),
     })),
   );
+  const instructorKey = process.env.CLASS_INSTRUCTOR_KEY || randomBytes(9).toString('base64url');
+  const app = createClassApp({
+    routes: CLASS_ROUTES,
+    store: new ProgressStore(),
+    instructorKey,
+    boardScript: await transpileProgressBoardScript(),
+  });
   const front = createClassServer({
     routes: servers.map(({ route, port: serverPort }) => runningRoute(route.prefix, serverPort, route.label)),
-    startPage: (request) => {
-      const host = request.headers.host ?? `localhost:${port}`;
-      const classUrl = `http://${host}`;
-      const query = (request.url ?? '').split('?')[1] ?? '';
-      return renderStartPage({
-        classUrl,
-        routes: CLASS_ROUTES,
-        language: chooseLanguage(request.headers['accept-language'], query),
-        qrSvg: renderSVG(classUrl),
-      });
-    },
+    own: app,
   });
   const address = await front.listen(port, values.host);
   // The same choice as the slides' poll QR code: Wi-Fi and Ethernet first, no VPNs, containers or VMs.
@@ -69,7 +68,14 @@ try {
     })),
     allowedOrigins: origins,
   });
-  printClassBanner({ host: values.host, port: address.port, lan, origins, routes: CLASS_ROUTES });
+  printClassBanner({
+    host: values.host,
+    port: address.port,
+    lan,
+    origins,
+    routes: CLASS_ROUTES,
+    instructorKey,
+  });
   await run(processes, front);
 } catch (error) {
   console.error(styleText('red', error instanceof Error ? error.message : String(error)));

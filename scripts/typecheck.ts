@@ -12,6 +12,7 @@ const projects = [
   'shared-ui/tsconfig.json',
   'slides/tsconfig.json',
   'slides/tsconfig.dom.json',
+  'classroom/tsconfig.dom.json',
   ...exerciseProjects('exercises'),
   ...exerciseProjects('solutions'),
 ];

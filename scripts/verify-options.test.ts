@@ -39,8 +39,14 @@ describe('parseVerifyArgs', () => {
       watch: false,
       help: false,
       language: 'en',
+      classUrl: undefined,
+      name: undefined,
     });
     expect(parseVerifyArgs(['03', '--lang', 'de']).language).toBe('de');
+    expect(parse(['03', '--class', 'http://10.0.0.9:8000', '--name', 'Ada'])).toMatchObject({
+      classUrl: 'http://10.0.0.9:8000',
+      name: 'Ada',
+    });
     expect(parse([]).query).toBeUndefined();
     expect(parse(['03', '--watch']).watch).toBe(true);
     expect(parse(['--help']).help).toBe(true);

@@ -21,6 +21,10 @@ export interface VerifyOptions {
   help: boolean;
   /** What verify and the checks say: `--lang`, else the system's language. */
   language: Language;
+  /** `--class`: the class server to share the results with (else WORKSHOP_CLASS, also in .env). */
+  classUrl: string | undefined;
+  /** `--name`: the student's name on the class's progress board. */
+  name: string | undefined;
 }
 
 export type Part = '1' | '2' | '3' | 'bonus';
@@ -39,6 +43,8 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
       watch: { type: 'boolean', short: 'w', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       lang: { type: 'string' },
+      class: { type: 'string' },
+      name: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -57,6 +63,8 @@ export function parseVerifyArgs(argv: string[]): VerifyOptions {
     watch: values.watch,
     help: values.help,
     language,
+    classUrl: values.class,
+    name: values.name,
   };
 }
 

@@ -6,6 +6,7 @@ const en = {
   help: `Checks your work on an exercise in a real browser.
 
   pnpm verify [NN] [--part 1|2|3|bonus] [--variant sse] [--solution | --scratch] [--watch] [--lang de|en]
+              [--class URL] [--name NAME]
 
   NN              the exercise, e.g. 03 (inside an exercise folder: that one)
   --part 1        only the checks of Part 1 (2: Part 2, 3: Part 3 of exercise 05)
@@ -15,6 +16,8 @@ const en = {
   --scratch       check your from-scratch copy (pnpm scratch NN) instead of the starter
   --watch         check again every time you save a file, and say what changed (Ctrl+C stops)
   --lang de       in German (default: your system's language)
+  --class URL     share the results with the class server (also WORKSHOP_CLASS, in .env too; --class off)
+  --name NAME     your name on the class's progress board, remembered in .env
   --help          show this text
 
 Examples: pnpm verify 01 · pnpm verify 04 --part 2 · pnpm verify 04 --variant sse --part 1 · pnpm verify 03 --watch`,
@@ -57,6 +60,13 @@ Examples: pnpm verify 01 · pnpm verify 04 --part 2 · pnpm verify 04 --variant 
   passesNow: 'passes now',
   failsNow: 'fails now',
   skippedNow: 'skipped now',
+  askToShare: (classUrl: string) =>
+    `Share your check results with the class server at ${classUrl}? Only your name and which checks pass ` +
+    'leave this laptop, and only to that server.\nYour name (empty: do not share): ',
+  sharedAs: (name: string) => `Shared with the class server as ${name}: your name and the check results.`,
+  notShared: (exercise: string) =>
+    `Not shared with the class server: run "pnpm verify ${exercise} --name <your name>" once to share your results.`,
+  shareFailed: (reason: string) => `Could not tell the class server: ${reason}`,
 };
 
 type VerifyTexts = typeof en;
@@ -65,6 +75,7 @@ const de: VerifyTexts = {
   help: `Prüft deine Lösung einer Übung in einem echten Browser.
 
   pnpm verify [NN] [--part 1|2|3|bonus] [--variant sse] [--solution | --scratch] [--watch] [--lang de|en]
+              [--class URL] [--name NAME]
 
   NN              die Übung, z. B. 03 (in einem Übungsordner: diese)
   --part 1        nur die Checks von Teil 1 (2: Teil 2, 3: Teil 3 von Übung 05)
@@ -74,6 +85,8 @@ const de: VerifyTexts = {
   --scratch       deine Kopie von Grund auf (pnpm scratch NN) prüfen statt des Starters
   --watch         bei jedem Speichern erneut prüfen und sagen, was sich geändert hat (Strg+C beendet)
   --lang en       auf Englisch (Standard: die Sprache deines Systems)
+  --class URL     die Ergebnisse mit dem Klassen-Server teilen (auch WORKSHOP_CLASS, auch in .env; --class off)
+  --name NAME     dein Name auf der Fortschrittstafel der Klasse, gemerkt in .env
   --help          diesen Text zeigen
 
 Beispiele: pnpm verify 01 · pnpm verify 04 --part 2 · pnpm verify 04 --variant sse --part 1 · pnpm verify 03 --watch`,
@@ -114,6 +127,13 @@ Beispiele: pnpm verify 01 · pnpm verify 04 --part 2 · pnpm verify 04 --variant
   passesNow: 'besteht jetzt',
   failsNow: 'schlägt jetzt fehl',
   skippedNow: 'jetzt übersprungen',
+  askToShare: (classUrl) =>
+    `Deine Check-Ergebnisse mit dem Klassen-Server ${classUrl} teilen? Nur dein Name und welche Checks ` +
+    'bestehen verlassen diesen Laptop, und nur zu diesem Server.\nDein Name (leer: nicht teilen): ',
+  sharedAs: (name) => `Mit dem Klassen-Server geteilt als ${name}: dein Name und die Check-Ergebnisse.`,
+  notShared: (exercise) =>
+    `Nicht mit dem Klassen-Server geteilt: Führ einmal "pnpm verify ${exercise} --name <dein Name>" aus, um deine Ergebnisse zu teilen.`,
+  shareFailed: (reason) => `Der Klassen-Server hat nichts bekommen: ${reason}`,
 };
 
 export function verifyTexts(language: Language): VerifyTexts {

@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { styleText } from 'node:util';
+import { envFileAt } from './class-options';
+import { chooseSharing, type Sharing, shareResults } from './class-sharing';
 import {
   type Exercise,
   type ExerciseFolder,
@@ -53,10 +55,22 @@ try {
   const folder = folderOf(exercise, targetOf(options));
   if (!existsSync(folder)) throw new Error(text.noScratchCopy(exercise.number));
   const only = options.part || options.variant ? describeSelection(exercise, options) : undefined;
+  // The reference solution is nobody's progress: only a student's own copy is shared.
+  const sharing = options.solution
+    ? undefined
+    : await chooseSharing({
+        classFlag: options.classUrl,
+        nameFlag: options.name,
+        exercise: exercise.number,
+        language: options.language,
+        envFile: envFileAt(ROOT),
+        interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      });
   console.log(styleText('bold', text.checking(path.relative(ROOT, folder), only)));
   const first = await verifyOnce(exercise, options, { showChecks: true });
+  await share(sharing, exercise, first, options);
   process.exitCode = first.exitCode;
-  if (options.watch) watchAndVerify(exercise, options, folder, first.outcomes);
+  if (options.watch) watchAndVerify(exercise, options, folder, first.outcomes, sharing);
 } catch (error) {
   console.error(styleText('red', error instanceof Error ? error.message : String(error)));
   process.exitCode = 1;
@@ -132,6 +146,7 @@ function watchAndVerify(
   options: VerifyOptions,
   folder: string,
   firstOutcomes: Map<string, CheckOutcome>,
+  sharing: Sharing | undefined,
 ): void {
   const text = verifyTexts(options.language);
   let before = firstOutcomes;
@@ -141,6 +156,7 @@ function watchAndVerify(
     const time = new Date().toLocaleTimeString();
     console.log(styleText('bold', `\n${text.checkingAgain(time, changed.join(', '))}`));
     const run = await verifyOnce(exercise, options, { showChecks: false });
+    await share(sharing, exercise, run, options);
     const changes = describeChanges(before, run.outcomes, options.language);
     if (run.outcomes.size > 0) before = run.outcomes;
     if (changes.length === 0) console.log(text.noChange);
@@ -155,6 +171,17 @@ function watchAndVerify(
     watcher.close();
     console.log(text.stoppedWatching);
   });
+}
+
+/** Tells the class server (when the student shares) how this run went; a run that said nothing is not sent. */
+async function share(
+  sharing: Sharing | undefined,
+  exercise: Exercise,
+  run: VerifyRun,
+  options: VerifyOptions,
+): Promise<void> {
+  if (!sharing || run.outcomes.size === 0) return;
+  console.log(styleText('dim', await shareResults(sharing, exercise.number, run.outcomes, options.language)));
 }
 
 /** Whose copy of the exercise to check. */

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const referenceAddress = await reference.listen(0);
   front = createClassServer({
     routes: [{ prefix: '/01', port: referenceAddress.port, name: 'exercise 01' }],
-    startPage: () => '',
+    own: (_request, response) => response.writeHead(404).end(),
   });
   frontPort = (await front.listen(0, '127.0.0.1')).port;
 });

@@ -52,7 +52,13 @@ beforeEach(async () => {
       { prefix: '/04', port: upstreamPort, name: 'exercise 04' },
       { prefix: '/09', port: await closedPort(), name: 'exercise 09' },
     ],
-    startPage: () => '<h1>Class server</h1>',
+    own: (request, response) => {
+      if (request.url === '/') {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<h1>Class server</h1>');
+        return;
+      }
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`own: ${request.url}`);
+    },
   });
   const address = await front.listen(0, '127.0.0.1');
   frontUrl = `http://127.0.0.1:${address.port}`;
@@ -110,12 +116,10 @@ describe('the class server', () => {
     socket.close();
   });
 
-  it('answers a path without an exercise with 404 and the paths it serves', async () => {
-    const answer = await fetch(`${frontUrl}/07/x`);
+  it('hands a path without an exercise to its own routes, unchanged', async () => {
+    const answer = await fetch(`${frontUrl}/07/x?y=1`);
     expect(answer.status).toBe(404);
-    expect(await answer.json()).toEqual({
-      error: 'Nothing at /07/x. The class server serves / and /04, /09.',
-    });
+    expect(await answer.text()).toBe('own: /07/x?y=1');
   });
 
   it('answers 502 with a JSON error while a reference server is down, and a WebSocket gets 502 too', async () => {
@@ -132,7 +136,7 @@ describe('the class server', () => {
     expect(status).toBe(502);
   });
 
-  it('shows its start page at /, and answers garbage with 400 and goes on', async () => {
+  it('leaves / to its own routes, and answers garbage with 400 and goes on', async () => {
     const page = await fetch(`${frontUrl}/`);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await page.text()).toBe('<h1>Class server</h1>');

@@ -1,5 +1,6 @@
-// The class server's front door: one port for the whole room. `/` is a start page; `/01` … `/04/sse` go to the
-// reference servers (class-routes.ts), which run unchanged on loopback ports behind it.
+// The class server's front door: one port for the whole room. `/01` … `/04/sse` go to the reference servers
+// (class-routes.ts), which run unchanged on loopback ports behind it; everything else is the class server's own
+// (its start page, the progress board: class-app.ts).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { matchRoute } from './class-routes';
@@ -15,8 +16,8 @@ export interface RunningRoute {
 
 export interface ClassServerOptions {
   routes: readonly RunningRoute[];
-  /** The start page for a request (its language follows the browser's). */
-  startPage: (request: http.IncomingMessage) => string;
+  /** Answers every request that no reference server takes. */
+  own: http.RequestListener;
 }
 
 export interface ClassServer {
@@ -25,16 +26,11 @@ export interface ClassServer {
   close(): Promise<void>;
 }
 
-export function createClassServer({ routes, startPage }: ClassServerOptions): ClassServer {
+export function createClassServer({ routes, own }: ClassServerOptions): ClassServer {
   const httpServer = http.createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (url === '/' || url.startsWith('/?')) {
-      sendStartPage(request, response, startPage);
-      return;
-    }
-    const matched = matchRoute(routes, url);
+    const matched = matchRoute(routes, request.url ?? '/');
     if (!matched) {
-      sendNotFound(response, url, routes);
+      own(request, response);
       return;
     }
     forwardRequest(request, response, { ...matched.route, path: matched.forwardedPath });
@@ -71,28 +67,4 @@ export function createClassServer({ routes, startPage }: ClassServerOptions): Cl
       });
     },
   };
-}
-
-function sendStartPage(
-  request: http.IncomingMessage,
-  response: http.ServerResponse,
-  startPage: ClassServerOptions['startPage'],
-): void {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    sendJson(response, 405, { error: 'The start page only answers GET.' });
-    return;
-  }
-  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-  response.end(request.method === 'HEAD' ? undefined : startPage(request));
-}
-
-function sendNotFound(response: http.ServerResponse, url: string, routes: readonly RunningRoute[]): void {
-  const paths = routes.map((route) => route.prefix).join(', ');
-  const path = url.split('?')[0] ?? url;
-  sendJson(response, 404, { error: `Nothing at ${path}. The class server serves / and ${paths}.` });
-}
-
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
 }

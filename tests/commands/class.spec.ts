@@ -1,7 +1,7 @@
 // `pnpm class` as the instructor types it, and `pnpm dev 04 --class …` as students type it. The class server
 // listens on every interface; the students' pages reach it at 127.0.0.2, a second loopback address standing
 // in for the instructor's laptop on the room's Wi-Fi (test traffic never leaves this machine).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { findExercise } from '../../scripts/exercise-catalog';
@@ -106,4 +106,53 @@ test('pnpm class names a busy port in one line, and pnpm dev explains a class ad
   const pubsub = new TypedCommand(['dev', '05', '--class', CLASS_URL]);
   expect(await pubsub.exit()).not.toBe(0);
   expect(pubsub.output).toContain('Exercise 05 does not run on the class server yet');
+});
+
+test('pnpm verify with the class server puts each student on the progress board, live', async ({
+  browser,
+}) => {
+  const exercise = findExercise('02');
+  test.skip(
+    existsSync(exercise.scratchDir),
+    'scratch/02-long-polling exists; move it away to run this check',
+  );
+  const classServer = new TypedCommand(['class']);
+  try {
+    const boardLine = await classServer.waitForLine(
+      /^\s+Progress board\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
+    );
+    const boardUrl = boardLine.trim().split(/\s+/).at(-1) ?? '';
+    const board = await (await browser.newContext()).newPage();
+    await board.goto(boardUrl);
+    await expect(board.locator('#status')).toHaveText('Live: every pnpm verify that is shared appears here.');
+    const table = board.locator('section', { hasText: 'Exercise 02' });
+
+    // Ada has not started Part 2; the board shows her checks failing as soon as her verify ends.
+    const ada = new TypedCommand(['verify', '02', '--part', '2', '--class', CLASS_URL], {
+      env: { WORKSHOP_NAME: 'Ada' },
+    });
+    expect(await ada.exit(), ada.output).not.toBe(0);
+    expect(ada.output).toContain('Shared with the class server as Ada: your name and the check results.');
+    await expect(table.locator('tr[data-student="Ada"] td.failed').first()).toBeVisible();
+
+    // Bob built his server (here: the reference's files in his scratch copy); his row turns green.
+    const scratch = new TypedCommand(['scratch', '02']);
+    expect(await scratch.exit(), scratch.output).toBe(0);
+    cpSync(path.join(exercise.solutionDir, 'server'), path.join(exercise.scratchDir, 'server'), {
+      recursive: true,
+    });
+    const bob = new TypedCommand(['verify', '02', '--scratch', '--part', '2', '--class', CLASS_URL], {
+      env: { WORKSHOP_NAME: 'Bob' },
+    });
+    expect(await bob.exit(), bob.output).toBe(0);
+    const bobRow = table.locator('tr[data-student="Bob"]');
+    await expect(bobRow.locator('td.passed').first()).toBeVisible();
+    await expect(bobRow.locator('td.failed')).toHaveCount(0);
+    await expect(table.locator('tr[data-student="Ada"] td.failed').first()).toBeVisible();
+    await board.context().close();
+  } finally {
+    removeScratchFolder(exercise);
+    const left = await classServer.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
+  }
 });

@@ -47,7 +47,15 @@ export class TypedCommand {
       // A terminal puts the command into its own process group; Ctrl+C signals all of that group.
       detached: true,
       // English unless a test asks for German: the checks read the output, whatever the machine's language.
-      env: { ...inherited, FORCE_COLOR: '0', NO_COLOR: '1', WORKSHOP_LANG: 'en', ...env },
+      // Nor may a class server in this machine's .env (pnpm class) change what they run.
+      env: {
+        ...inherited,
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        WORKSHOP_LANG: 'en',
+        WORKSHOP_CLASS: 'off',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (this.#child.pid !== undefined) runningGroups.add(this.#child.pid);

@@ -1,0 +1,69 @@
+// The class server's own pages and API, beside the reference servers it forwards to: the start page, the
+// progress reports of `pnpm verify` and the instructor's live progress board.
+import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import { renderSVG } from 'uqr';
+import { hasInstructorKey } from '../../solutions/05-pubsub-broker/server/instructor-key';
+import type { ClassRoute } from './class-routes';
+import { chooseLanguage, renderStartPage } from './class-start-page';
+import { renderProgressBoardPage } from './progress-board-page';
+import { createProgressRoutes } from './progress-routes';
+import type { ProgressStore } from './progress-store';
+
+export interface ClassAppOptions {
+  routes: readonly ClassRoute[];
+  store: ProgressStore;
+  instructorKey: string;
+  /** The board's script for the browser (progress-board-script.ts). */
+  boardScript: string;
+}
+
+export function createClassApp({ routes, store, instructorKey, boardScript }: ClassAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/', (request, response) => {
+    const classUrl = `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+    const query = new URL(request.originalUrl, 'http://class').search;
+    response.setHeader('Cache-Control', 'no-store');
+    response.type('html').send(
+      renderStartPage({
+        classUrl,
+        routes,
+        language: chooseLanguage(request.get('accept-language'), query),
+        qrSvg: renderSVG(classUrl),
+      }),
+    );
+  });
+  app.use(createProgressRoutes({ store, isInstructor: (request) => carriesKey(request, instructorKey) }));
+  // The page itself holds no data: the key in its #fragment opens the event stream, so anyone may load it.
+  app.get('/instructor', (request, response) => {
+    response.type('html').send(renderProgressBoardPage(chooseLanguage(request.get('accept-language'), '')));
+  });
+  app.get('/instructor/progress-board.js', (_request, response) => {
+    response.type('text/javascript').send(boardScript);
+  });
+  const paths = ['/', '/instructor', '/progress', ...routes.map((route) => route.prefix)].join(', ');
+  app.use((request, response) => {
+    response.status(404).json({ error: `Nothing at ${request.path}. The class server serves ${paths}.` });
+  });
+  app.use(jsonErrors);
+  return app;
+}
+
+/** `?key=` (an EventSource cannot send headers) or `Authorization: Bearer`. */
+function carriesKey(request: Request, instructorKey: string): boolean {
+  const fromQuery = typeof request.query.key === 'string' ? `Bearer ${request.query.key}` : undefined;
+  return hasInstructorKey(fromQuery ?? request.get('authorization'), instructorKey);
+}
+
+/** A body that is not JSON, or too large, gets its status and a JSON message; nothing is stored. */
+const jsonErrors: ErrorRequestHandler = (error, _request, response, _next) => {
+  const status =
+    typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message =
+    status === 413
+      ? 'The report is too large.'
+      : status === 400
+        ? 'The body is not valid JSON.'
+        : 'The class server failed.';
+  response.status(status).json({ error: message });
+};
