@@ -43,8 +43,8 @@ export function printClassBanner({
     for (const other of reachable.slice(1)) lines.push(`  Also reachable at      ${other}`);
     lines.push(`  Start page (phones)    ${main}`);
   }
-  // Only the instructor needs the board: localhost works on this laptop and on the projector.
-  lines.push(`  Progress board         http://localhost:${port}/instructor#key=${instructorKey}`);
+  // Only the instructor needs the console: localhost works on this laptop and on the projector.
+  lines.push(`  Instructor console     http://localhost:${port}/instructor#key=${instructorKey}`);
   lines.push(`  Paths                  ${routes.map((route) => route.prefix).join('  ')}`);
   lines.push(`  Pages allowed from     ${origins.join(', ')}`);
   lines.push(

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClassApp } from '../classroom/server/class-app';
 import { CLASS_ROUTES } from '../classroom/server/class-routes';
 import { ProgressStore } from '../classroom/server/progress-store';
+import { TrafficCounter } from '../classroom/server/traffic-counter';
 import { chooseSharing, shareResults } from './class-sharing';
 import type { CheckOutcome } from './verify-changes';
 
@@ -79,7 +80,13 @@ describe('chooseSharing', () => {
 describe('shareResults', () => {
   it('sends the name and each check’s outcome, and says so', async () => {
     const store = new ProgressStore();
-    const app = createClassApp({ routes: CLASS_ROUTES, store, instructorKey: 'k', boardScript: '' });
+    const app = createClassApp({
+      routes: CLASS_ROUTES,
+      store,
+      instructorKey: 'k',
+      boardScript: '',
+      traffic: new TrafficCounter([]),
+    });
     const server: Server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const classUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

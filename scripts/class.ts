@@ -7,8 +7,9 @@ import { parseArgs, styleText } from 'node:util';
 import { createClassApp } from '../classroom/server/class-app';
 import { CLASS_ROUTES } from '../classroom/server/class-routes';
 import { type ClassServer, createClassServer, type RunningRoute } from '../classroom/server/class-server';
-import { transpileProgressBoardScript } from '../classroom/server/progress-board-script';
+import { transpileInstructorConsoleScript } from '../classroom/server/instructor-console-script';
 import { ProgressStore } from '../classroom/server/progress-store';
+import { TrafficCounter } from '../classroom/server/traffic-counter';
 import { chooseLanAddress } from '../slides/poll/lan-address';
 import { printClassBanner } from './class-banner';
 import { classOrigins, DEFAULT_CLASS_PORT, readClassPort } from './class-options';
@@ -41,15 +42,18 @@ try {
     })),
   );
   const instructorKey = process.env.CLASS_INSTRUCTOR_KEY || randomBytes(9).toString('base64url');
+  const traffic = new TrafficCounter(CLASS_ROUTES.map((route) => route.prefix));
   const app = createClassApp({
     routes: CLASS_ROUTES,
     store: new ProgressStore(),
     instructorKey,
-    boardScript: await transpileProgressBoardScript(),
+    boardScript: await transpileInstructorConsoleScript(),
+    traffic,
   });
   const front = createClassServer({
     routes: servers.map(({ route, port: serverPort }) => runningRoute(route.prefix, serverPort, route.label)),
     own: app,
+    traffic,
   });
   const address = await front.listen(port, values.host);
   // The same choice as the slides' poll QR code: Wi-Fi and Ethernet first, no VPNs, containers or VMs.

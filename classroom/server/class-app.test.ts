@@ -7,6 +7,7 @@ import { createClassApp } from './class-app';
 import { CLASS_ROUTES } from './class-routes';
 import type { StudentProgress } from './progress-messages';
 import { ProgressStore } from './progress-store';
+import { TrafficCounter } from './traffic-counter';
 
 const KEY = 'test-instructor-key';
 let server: Server;
@@ -15,7 +16,13 @@ let store: ProgressStore;
 
 beforeEach(async () => {
   store = new ProgressStore();
-  const app = createClassApp({ routes: CLASS_ROUTES, store, instructorKey: KEY, boardScript: '// board' });
+  const app = createClassApp({
+    routes: CLASS_ROUTES,
+    store,
+    instructorKey: KEY,
+    boardScript: '// board',
+    traffic: new TrafficCounter(['/01']),
+  });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -86,14 +93,17 @@ describe('the class server’s own routes', () => {
   });
 
   it('streams the board only with the instructor key: a snapshot first, then each report', async () => {
-    expect((await fetch(`${baseUrl}/progress/events`)).status).toBe(401);
-    expect((await fetch(`${baseUrl}/progress/events?key=wrong`)).status).toBe(401);
+    expect((await fetch(`${baseUrl}/instructor/events`)).status).toBe(401);
+    expect((await fetch(`${baseUrl}/instructor/events?key=wrong`)).status).toBe(401);
     await post(report);
     const controller = new AbortController();
-    const stream = await fetch(`${baseUrl}/progress/events?key=${KEY}`, { signal: controller.signal });
+    const stream = await fetch(`${baseUrl}/instructor/events?key=${KEY}`, { signal: controller.signal });
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = readEvents(stream);
     const snapshot = await events.next('snapshot');
+    expect(await events.next('room')).toEqual([
+      { prefix: '/01', webSockets: 0, eventStreams: 0, openRequests: 0, requestsLastMinute: 0 },
+    ]);
     expect((snapshot as StudentProgress[]).map((row) => row.name)).toEqual(['Ada']);
     await post({ ...report, name: 'Bob' });
     const progress = (await events.next('progress')) as StudentProgress;
@@ -104,8 +114,8 @@ describe('the class server’s own routes', () => {
 
   it('serves the board page and its script to anyone: they hold no data without the key', async () => {
     const page = await fetch(`${baseUrl}/instructor`, { headers: { 'Accept-Language': 'de' } });
-    expect(await page.text()).toContain('<h1>Fortschritt im Raum</h1>');
-    const script = await fetch(`${baseUrl}/instructor/progress-board.js`);
+    expect(await page.text()).toContain('<h1>Konsole für Lehrende</h1>');
+    const script = await fetch(`${baseUrl}/instructor/console.js`);
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
   });
 });

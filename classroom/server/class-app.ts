@@ -1,23 +1,34 @@
 // The class server's own pages and API, beside the reference servers it forwards to: the start page, the
-// progress reports of `pnpm verify` and the instructor's live progress board.
+// progress reports of `pnpm verify` and the instructor's console with the live progress board.
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { renderSVG } from 'uqr';
 import { hasInstructorKey } from '../../solutions/05-pubsub-broker/server/instructor-key';
 import type { ClassRoute } from './class-routes';
 import { chooseLanguage, renderStartPage } from './class-start-page';
-import { renderProgressBoardPage } from './progress-board-page';
+import { renderInstructorConsolePage } from './instructor-console-page';
 import { createProgressRoutes } from './progress-routes';
 import type { ProgressStore } from './progress-store';
+import type { TrafficCounter } from './traffic-counter';
 
 export interface ClassAppOptions {
   routes: readonly ClassRoute[];
   store: ProgressStore;
   instructorKey: string;
-  /** The board's script for the browser (progress-board-script.ts). */
+  /** The console's script for the browser (instructor-console-script.ts). */
   boardScript: string;
+  traffic: TrafficCounter;
+  /** How often the console gets the room's traffic (milliseconds). */
+  roomEveryMs?: number;
 }
 
-export function createClassApp({ routes, store, instructorKey, boardScript }: ClassAppOptions): Express {
+export function createClassApp({
+  routes,
+  store,
+  instructorKey,
+  boardScript,
+  traffic,
+  roomEveryMs,
+}: ClassAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/', (request, response) => {
@@ -33,12 +44,22 @@ export function createClassApp({ routes, store, instructorKey, boardScript }: Cl
       }),
     );
   });
-  app.use(createProgressRoutes({ store, isInstructor: (request) => carriesKey(request, instructorKey) }));
+  app.use(
+    createProgressRoutes({
+      store,
+      traffic,
+      ...(roomEveryMs ? { roomEveryMs } : {}),
+      isInstructor: (request) => carriesKey(request, instructorKey),
+    }),
+  );
   // The page itself holds no data: the key in its #fragment opens the event stream, so anyone may load it.
   app.get('/instructor', (request, response) => {
-    response.type('html').send(renderProgressBoardPage(chooseLanguage(request.get('accept-language'), '')));
+    const query = new URL(request.originalUrl, 'http://class').search;
+    response
+      .type('html')
+      .send(renderInstructorConsolePage(chooseLanguage(request.get('accept-language'), query)));
   });
-  app.get('/instructor/progress-board.js', (_request, response) => {
+  app.get('/instructor/console.js', (_request, response) => {
     response.type('text/javascript').send(boardScript);
   });
   const paths = ['/', '/instructor', '/progress', ...routes.map((route) => route.prefix)].join(', ');

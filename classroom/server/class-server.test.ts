@@ -3,15 +3,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { type ClassServer, createClassServer } from './class-server';
+import { TrafficCounter } from './traffic-counter';
 
 let upstream: http.Server;
 let upstreamPort: number;
 let chat: WebSocketServer;
 let front: ClassServer;
 let frontUrl: string;
+let traffic: TrafficCounter;
 /** Resolved when the upstream sees its SSE stream closed. */
 let streamClosed: Promise<void>;
 
@@ -47,7 +49,9 @@ beforeEach(async () => {
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   upstreamPort = (upstream.address() as AddressInfo).port;
+  traffic = new TrafficCounter(['/04', '/09']);
   front = createClassServer({
+    traffic,
     routes: [
       { prefix: '/04', port: upstreamPort, name: 'exercise 04' },
       { prefix: '/09', port: await closedPort(), name: 'exercise 09' },
@@ -96,8 +100,10 @@ describe('the class server', () => {
     const reader = answer.body?.getReader();
     const first = await reader?.read();
     expect(new TextDecoder().decode(first?.value)).toBe('data: first\n\n');
+    expect(trafficOf('/04')).toMatchObject({ eventStreams: 1, openRequests: 0 });
     controller.abort();
     await streamClosed;
+    await vi.waitFor(() => expect(trafficOf('/04')).toMatchObject({ eventStreams: 0, openRequests: 0 }));
   });
 
   it('carries a WebSocket both ways, with the prefix removed', async () => {
@@ -113,7 +119,9 @@ describe('the class server', () => {
     socket.send('hi');
     await twoMessages;
     expect(messages).toEqual(['hello /?name=Ada 127.0.0.1', 'echo hi']);
+    expect(trafficOf('/04').webSockets).toBe(1);
     socket.close();
+    await vi.waitFor(() => expect(trafficOf('/04').webSockets).toBe(0));
   });
 
   it('hands a path without an exercise to its own routes, unchanged', async () => {
@@ -145,6 +153,12 @@ describe('the class server', () => {
     expect((await fetch(`${frontUrl}/04/echo`)).status).toBe(200);
   });
 });
+
+function trafficOf(prefix: string) {
+  const found = traffic.snapshot().find((route) => route.prefix === prefix);
+  if (!found) throw new Error(`no traffic for ${prefix}`);
+  return found;
+}
 
 /** A port nothing listens on: bound once, then closed. */
 async function closedPort(): Promise<number> {

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { matchRoute } from './class-routes';
 import { forwardRequest, forwardUpgrade } from './reverse-proxy';
+import type { TrafficCounter } from './traffic-counter';
 
 export interface RunningRoute {
   prefix: string;
@@ -18,6 +19,8 @@ export interface ClassServerOptions {
   routes: readonly RunningRoute[];
   /** Answers every request that no reference server takes. */
   own: http.RequestListener;
+  /** Counts what goes through to each reference server, for the instructor's console. */
+  traffic?: TrafficCounter;
 }
 
 export interface ClassServer {
@@ -26,14 +29,15 @@ export interface ClassServer {
   close(): Promise<void>;
 }
 
-export function createClassServer({ routes, own }: ClassServerOptions): ClassServer {
+export function createClassServer({ routes, own, traffic }: ClassServerOptions): ClassServer {
   const httpServer = http.createServer((request, response) => {
     const matched = matchRoute(routes, request.url ?? '/');
     if (!matched) {
       own(request, response);
       return;
     }
-    forwardRequest(request, response, { ...matched.route, path: matched.forwardedPath });
+    const upstream = { ...matched.route, path: matched.forwardedPath };
+    forwardRequest(request, response, upstream, traffic?.requestStarted(matched.route.prefix));
   });
   httpServer.on('upgrade', (request, socket, head) => {
     const matched = matchRoute(routes, request.url ?? '/');
@@ -41,7 +45,9 @@ export function createClassServer({ routes, own }: ClassServerOptions): ClassSer
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    forwardUpgrade(request, socket, head, { ...matched.route, path: matched.forwardedPath });
+    const upstream = { ...matched.route, path: matched.forwardedPath };
+    const prefix = matched.route.prefix;
+    forwardUpgrade(request, socket, head, upstream, () => traffic?.webSocketOpened(prefix) ?? (() => {}));
   });
   // A device that sends garbage gets 400 and is closed; the server goes on.
   httpServer.on('clientError', (_error, socket) => {

@@ -1,5 +1,5 @@
-// What travels between `pnpm verify`, the class server and the instructor's progress board: one place for
-// the types, so the sender, the server and the page cannot disagree.
+// What travels between `pnpm verify`, the class server and the instructor's console: one place for the types,
+// so the sender, the server and the page cannot disagree.
 
 export type CheckOutcome = 'passed' | 'failed' | 'skipped';
 
@@ -23,10 +23,25 @@ export interface StudentProgress extends ProgressReport {
   reportedAt: string;
 }
 
-/** `GET /progress/events`: `event: snapshot` first (every row), then `event: progress` per report. */
-export interface ProgressEvents {
+/** Traffic of one exercise on the class server, counted at its front door. */
+export interface RouteTraffic {
+  prefix: string;
+  webSockets: number;
+  /** Open `text/event-stream` answers (SSE). */
+  eventStreams: number;
+  /** Requests waiting for their answer: long polls, mostly. */
+  openRequests: number;
+  requestsLastMinute: number;
+}
+
+/**
+ * `GET /instructor/events` (instructor key): `event: snapshot` first (every row of the board), then
+ * `event: progress` per report, and `event: room` with the traffic every few seconds.
+ */
+export interface ConsoleEvents {
   snapshot: StudentProgress[];
   progress: StudentProgress;
+  room: RouteTraffic[];
 }
 
 export const PROGRESS_LIMITS = {

@@ -1,12 +1,13 @@
 // The progress board's HTTP side: students' `pnpm verify` posts results (anyone in the room may), the
-// instructor's board reads them live over SSE (with the instructor key only).
+// instructor's console reads them live over SSE (with the instructor key only), with the room's traffic.
 import express, { type Request, type Response, Router } from 'express';
 import { RateLimiter, rateLimit } from '../../solutions/01-short-polling/server/rate-limit';
 import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
 import { openSseStream } from '../../solutions/03-sse-notifications/server/sse-stream';
 import { parseProgressReport } from './progress-input';
-import type { ProgressEvents, StudentProgress } from './progress-messages';
+import type { ConsoleEvents, StudentProgress } from './progress-messages';
 import type { ProgressStore } from './progress-store';
+import type { TrafficCounter } from './traffic-counter';
 
 export interface ProgressRouteOptions {
   store: ProgressStore;
@@ -14,6 +15,9 @@ export interface ProgressRouteOptions {
   isInstructor: (request: Request) => boolean;
   /** Reports one address may send per minute: a `--watch` on every save, not a loop. */
   reportsPerMinute?: number;
+  traffic: TrafficCounter;
+  /** How often the console gets the room's traffic (milliseconds). */
+  roomEveryMs?: number;
 }
 
 const STREAM_OPTIONS = { keepAliveMs: 20_000, retryMs: 2_000, maxBufferedBytes: 1_000_000 };
@@ -22,6 +26,8 @@ export function createProgressRoutes({
   store,
   isInstructor,
   reportsPerMinute = 60,
+  traffic,
+  roomEveryMs = 2_000,
 }: ProgressRouteOptions): Router {
   const router = Router();
   router.post(
@@ -44,22 +50,27 @@ export function createProgressRoutes({
       response.status(204).end();
     },
   );
-  router.get('/progress/events', (request: Request, response: Response) => {
+  router.get('/instructor/events', (request: Request, response: Response) => {
     if (!isInstructor(request)) {
       response
         .status(401)
-        .json({ error: 'The progress board needs the instructor key (printed by pnpm class).' });
+        .json({ error: 'The instructor console needs the instructor key (printed by pnpm class).' });
       return;
     }
     const stream = openSseStream(request, response, STREAM_OPTIONS);
     let sequence = 0;
-    const send = <Name extends keyof ProgressEvents>(event: Name, data: ProgressEvents[Name]) => {
+    const send = <Name extends keyof ConsoleEvents>(event: Name, data: ConsoleEvents[Name]) => {
       sequence += 1;
       stream.send(formatSseEvent({ event, id: String(sequence), data: JSON.stringify(data) }));
     };
     send('snapshot', store.snapshot());
+    send('room', traffic.snapshot());
     const stop = store.subscribe((progress: StudentProgress) => send('progress', progress));
-    stream.onClose(stop);
+    const room = setInterval(() => send('room', traffic.snapshot()), roomEveryMs);
+    stream.onClose(() => {
+      stop();
+      clearInterval(room);
+    });
   });
   return router;
 }

@@ -13,11 +13,22 @@ export interface Upstream {
   name: string;
 }
 
+/** Told what became of a forwarded request, e.g. to count the room's traffic (traffic-counter.ts). */
+export interface ForwardObserver {
+  /** The answer is an event stream. */
+  streamStarted(): void;
+  /** The answer is complete, or one side went away; for an upgrade: the WebSocket closed. */
+  ended(): void;
+}
+
+const IGNORE: ForwardObserver = { streamStarted() {}, ended() {} };
+
 /** Forwards a request and its answer; the upstream request ends when the client goes away. */
 export function forwardRequest(
   request: http.IncomingMessage,
   response: http.ServerResponse,
   upstream: Upstream,
+  observer: ForwardObserver = IGNORE,
 ): void {
   const outgoing = http.request({
     host: '127.0.0.1',
@@ -27,6 +38,7 @@ export function forwardRequest(
     headers: forwardedHeaders(request),
   });
   outgoing.on('response', (answer) => {
+    if (String(answer.headers['content-type']).startsWith('text/event-stream')) observer.streamStarted();
     response.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(response);
   });
@@ -38,7 +50,10 @@ export function forwardRequest(
     sendUnavailable(response, upstream.name);
   });
   // A page that closes its stream (or a long poll it gives up on) closes the reference server's side too.
-  response.on('close', () => outgoing.destroy());
+  response.on('close', () => {
+    outgoing.destroy();
+    observer.ended();
+  });
   request.pipe(outgoing);
 }
 
@@ -48,15 +63,18 @@ export function forwardUpgrade(
   socket: Duplex,
   head: Buffer,
   upstream: Upstream,
+  onOpen: () => ForwardObserver['ended'] = () => () => {},
 ): void {
   const outgoing = net.connect(upstream.port, '127.0.0.1');
   let connected = false;
+  let closed: ForwardObserver['ended'] = () => {};
   const closeBoth = () => {
     socket.destroy();
     outgoing.destroy();
   };
   outgoing.once('connect', () => {
     connected = true;
+    closed = onOpen();
     outgoing.write(upgradeRequestHead(request, upstream.path));
     if (head.length > 0) outgoing.write(head);
     outgoing.pipe(socket);
@@ -75,7 +93,10 @@ export function forwardUpgrade(
   outgoing.on('close', () => {
     if (connected) socket.destroy();
   });
-  socket.on('close', () => outgoing.destroy());
+  socket.on('close', () => {
+    outgoing.destroy();
+    closed();
+  });
 }
 
 /** The client's headers plus who asked: X-Forwarded-For keeps each device's own address visible behind the proxy. */

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { findExercise } from '../../scripts/exercise-catalog';
 import { removeScratchFolder } from '../../scripts/scratch-folder';
 import { chatPage } from '../04-websocket-chat/chat-page';
+import { notificationsPage } from '../harness/notifications-page';
 import { busyPorts, TypedCommand } from './typed-command';
 
 const CLASS_PORT = 8000;
@@ -119,7 +120,7 @@ test('pnpm verify with the class server puts each student on the progress board,
   const classServer = new TypedCommand(['class']);
   try {
     const boardLine = await classServer.waitForLine(
-      /^\s+Progress board\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
+      /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
     );
     const boardUrl = boardLine.trim().split(/\s+/).at(-1) ?? '';
     const board = await (await browser.newContext()).newPage();
@@ -150,6 +151,70 @@ test('pnpm verify with the class server puts each student on the progress board,
     await expect(bobRow.locator('td.failed')).toHaveCount(0);
     await expect(table.locator('tr[data-student="Ada"] td.failed').first()).toBeVisible();
     await board.context().close();
+  } finally {
+    removeScratchFolder(exercise);
+    const left = await classServer.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
+  }
+});
+
+test('the instructor console counts three students’ streams and pushes a notification to their pages', async ({
+  browser,
+}) => {
+  const exercise = findExercise('03');
+  test.skip(
+    existsSync(exercise.scratchDir),
+    'scratch/03-sse-notifications exists; move it away to run this check',
+  );
+  const classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
+  try {
+    const consoleLine = await classServer.waitForLine(
+      /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
+    );
+    // A student who finished Part 1 of 03: the page listens to REFERENCE_SERVER, the class server here.
+    const scratch = new TypedCommand(['scratch', '03']);
+    expect(await scratch.exit(), scratch.output).toBe(0);
+    const client = path.join(exercise.scratchDir, 'client', 'index.ts');
+    writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_SERVER', 'REFERENCE_SERVER'));
+    const dev = new TypedCommand(['dev', '03', '--scratch', '--class', CLASS_URL], {
+      env: { ...STUDENT_ENV, STUDENT_PORT: '4180' },
+    });
+    try {
+      await dev.waitForLine(/^\[page\].*localhost:5273/);
+      const students = await Promise.all(
+        [1, 2, 3].map(async () => notificationsPage(await (await browser.newContext()).newPage())),
+      );
+      await Promise.all(students.map((student) => student.status.page().goto(STUDENT_PAGE)));
+      for (const student of students) await expect(student.status).toContainText('Connected');
+
+      const consolePage = await (await browser.newContext()).newPage();
+      await consolePage.goto(consoleLine.trim().split(/\s+/).at(-1) ?? '');
+      const streamsOf03 = consolePage.locator('#room tr[data-path="/03"] td').nth(2);
+      await expect(streamsOf03, 'the console counts the three open SSE streams of 03').toHaveText('3');
+
+      const title = `From the console ${Date.now()}`;
+      await consolePage.locator('#push input[name="title"]').fill(title);
+      await consolePage.locator('#push button').click();
+      await expect(consolePage.locator('#push output')).toHaveText('Pushed to 3 exercises.');
+      for (const student of students) await expect(student.rowWithText(title)).toHaveCount(1);
+
+      await consolePage.locator('#chat input[name="message"]').fill('Break until 10:15');
+      await consolePage.locator('#chat button').click();
+      await expect(consolePage.locator('#chat output')).toHaveText('Sent.');
+      const chat = (await (await fetch(`${CLASS_URL}/04/messages`)).json()) as {
+        username: string;
+        message: string;
+      }[];
+      expect(chat).toContainEqual(
+        expect.objectContaining({ username: 'Instructor', message: 'Break until 10:15' }),
+      );
+      await Promise.all(students.map((student) => student.status.page().context().close()));
+      await expect(streamsOf03, 'closed pages leave the count').toHaveText('0');
+      await consolePage.context().close();
+    } finally {
+      const left = await dev.interrupt();
+      expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+    }
   } finally {
     removeScratchFolder(exercise);
     const left = await classServer.interrupt();

@@ -7,6 +7,8 @@ export interface ManagedProcessOptions {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** How long it may take to answer at all before waitForHttp gives up (default 20 s). */
+  readyBoundMs?: number;
 }
 
 const MAX_LOG_CHARS = 20_000;
@@ -27,9 +29,11 @@ export class ManagedProcess {
   #signal: NodeJS.Signals | null = null;
   /** Set when the test stops the process itself, so its end is not taken for a crash. */
   #stopAsked = false;
+  readonly #readyBoundMs: number;
 
-  constructor({ label, command, args, cwd, env }: ManagedProcessOptions) {
+  constructor({ label, command, args, cwd, env, readyBoundMs = 20_000 }: ManagedProcessOptions) {
     this.label = label;
+    this.#readyBoundMs = readyBoundMs;
     this.#child = spawn(command, args, {
       cwd,
       env: { ...process.env, ...env },
@@ -85,7 +89,7 @@ export class ManagedProcess {
   }
 
   /** Polls `url` until it answers at all (any status); fails early, with the output, if the process dies. */
-  async waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
+  async waitForHttp(url: string, timeoutMs = this.#readyBoundMs): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.hasExited) {

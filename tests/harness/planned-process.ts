@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { DevPorts } from '../../scripts/dev-ports';
+import { ROOT } from '../../scripts/exercise-catalog';
 import { directCommand, toolCommand } from '../../scripts/launch-command';
 import type { LaunchProcess } from '../../scripts/launch-plan';
 import { findFreePort } from '../../scripts/ports';
@@ -11,7 +13,24 @@ export function startPlanned(planned: LaunchProcess): ManagedProcess {
     toolCommand(planned, { watch: false, secondPage: true }),
   );
   if (!command) throw new Error(`Nothing to run for ${planned.name}.`);
-  return new ManagedProcess({ label: planned.title, command, args, cwd: planned.cwd, env: planned.env });
+  return new ManagedProcess({
+    label: planned.title,
+    command,
+    args,
+    cwd: planned.cwd,
+    env: planned.env,
+    readyBoundMs: readyBoundOf(planned),
+  });
+}
+
+/**
+ * A student's server may never listen, and `pnpm verify` must say so soon: 20 s. The reference servers and the
+ * page always answer; only a machine busy with other test runs delays them (a CI run once saw a reference broker
+ * take over 20 s), so they get 60 s: the bound is for a hang, and nothing waits for it when all is well.
+ */
+function readyBoundOf(planned: LaunchProcess): number {
+  const fromSolutions = !path.relative(path.join(ROOT, 'solutions'), planned.cwd).startsWith('..');
+  return planned.kind === 'server' && !fromSolutions ? 20_000 : 60_000;
 }
 
 /** Every port of an exercise on a free one, so tests run beside a student's own `pnpm dev` and each other. */

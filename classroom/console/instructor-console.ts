@@ -1,6 +1,8 @@
-// The instructor's progress board in the browser: the last `pnpm verify` of every student who shares it, one
-// table per exercise, updated live over SSE. Names and titles come from the network: set as text, never HTML.
-import type { ProgressEvents, StudentProgress } from '../server/progress-messages';
+// The instructor's console in the browser: the room's traffic per exercise, a form that pushes a notification
+// to every page (01–03) and one that writes in the class chat (04), and the progress board: the last
+// `pnpm verify` of every student who shares it, one table per exercise. All live over one SSE stream.
+// Names and titles come from the network: set as text, never as HTML.
+import type { ConsoleEvents, RouteTraffic, StudentProgress } from '../server/progress-messages';
 
 const TEXT = {
   en: {
@@ -13,6 +15,13 @@ const TEXT = {
     student: 'Student',
     passed: 'Passed',
     updated: 'Updated',
+    path: 'Path',
+    webSockets: 'WebSockets',
+    eventStreams: 'SSE streams',
+    openRequests: 'Waiting (long polls)',
+    requestsLastMinute: 'Requests / min',
+    pushed: (count: number) => `Pushed to ${count} exercises.`,
+    sent: 'Sent.',
   },
   de: {
     needsKey: 'Öffne diese Seite mit der Adresse, die pnpm class ausgegeben hat: …/instructor#key=…',
@@ -25,6 +34,13 @@ const TEXT = {
     student: 'Name',
     passed: 'Bestanden',
     updated: 'Aktualisiert',
+    path: 'Pfad',
+    webSockets: 'WebSockets',
+    eventStreams: 'SSE-Streams',
+    openRequests: 'Wartend (Long Polls)',
+    requestsLastMinute: 'Anfragen / min',
+    pushed: (count: number) => `An ${count} Übungen geschickt.`,
+    sent: 'Gesendet.',
   },
 } as const;
 
@@ -33,6 +49,9 @@ const SYMBOL = { passed: '✓', failed: '✗', skipped: '–' } as const;
 const text = document.documentElement.lang === 'de' ? TEXT.de : TEXT.en;
 const status = requireElement('status');
 const board = requireElement('board');
+const room = requireElement('room');
+/** The exercises whose pages show notifications: the push form sends to each. */
+const NOTIFICATION_PREFIXES = ['/01', '/02', '/03'];
 const rows = new Map<string, StudentProgress>();
 
 start();
@@ -43,22 +62,103 @@ function start(): void {
     showStatus(text.needsKey, true);
     return;
   }
-  const events = new EventSource(`/progress/events?key=${encodeURIComponent(key)}`);
+  setUpForms();
+  const events = new EventSource(`/instructor/events?key=${encodeURIComponent(key)}`);
   events.addEventListener('open', () => showStatus(text.live, false));
   events.addEventListener('snapshot', (event) => {
     rows.clear();
-    for (const progress of readData<ProgressEvents['snapshot']>(event)) rows.set(rowKey(progress), progress);
+    for (const progress of readData<ConsoleEvents['snapshot']>(event)) rows.set(rowKey(progress), progress);
     render();
   });
   events.addEventListener('progress', (event) => {
-    const progress = readData<ProgressEvents['progress']>(event);
+    const progress = readData<ConsoleEvents['progress']>(event);
     rows.set(rowKey(progress), progress);
     render();
   });
+  events.addEventListener('room', (event) => renderRoom(readData<ConsoleEvents['room']>(event)));
   events.addEventListener('error', () => {
     // A refused key (401) closes the stream for good; a lost connection is retried by the browser.
     showStatus(events.readyState === EventSource.CLOSED ? text.refused : text.lost, true);
   });
+}
+
+function renderRoom(traffic: RouteTraffic[]): void {
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const title of [
+    text.path,
+    text.webSockets,
+    text.eventStreams,
+    text.openRequests,
+    text.requestsLastMinute,
+  ]) {
+    head.append(element('th', title));
+  }
+  const body = table.createTBody();
+  for (const route of traffic) {
+    const row = body.insertRow();
+    row.dataset.path = route.prefix;
+    row.append(element('td', route.prefix, 'path'));
+    for (const count of [
+      route.webSockets,
+      route.eventStreams,
+      route.openRequests,
+      route.requestsLastMinute,
+    ]) {
+      row.append(element('td', String(count), 'number'));
+    }
+  }
+  room.replaceChildren(table);
+}
+
+/** The push and chat forms post through the class server, as any page of the room would. */
+function setUpForms(): void {
+  const push = requireForm('push');
+  push.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const fields = new FormData(push);
+    const notification = {
+      title: String(fields.get('title') ?? ''),
+      message: String(fields.get('message') ?? ''),
+      ...(fields.get('progress') ? { type: 'progress' } : {}),
+    };
+    const answers = await Promise.all(
+      NOTIFICATION_PREFIXES.map((prefix) => postJson(`${prefix}/notifications`, notification)),
+    );
+    const problem = answers.find((answer) => answer !== undefined);
+    showResult(push, problem ?? text.pushed(NOTIFICATION_PREFIXES.length), problem !== undefined);
+  });
+  const chat = requireForm('chat');
+  chat.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const message = String(new FormData(chat).get('message') ?? '');
+    const problem = await postJson('/04/messages', { username: 'Instructor', message });
+    showResult(chat, problem ?? text.sent, problem !== undefined);
+    if (!problem) chat.reset();
+  });
+}
+
+/** Posts JSON; undefined when it worked, else the server's error message. */
+async function postJson(path: string, body: unknown): Promise<string | undefined> {
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.ok) return undefined;
+    const answer = (await response.json().catch(() => ({}))) as { error?: string };
+    return `${path}: ${answer.error ?? `HTTP ${response.status}`}`;
+  } catch (error) {
+    return `${path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function showResult(form: HTMLFormElement, message: string, problem: boolean): void {
+  const output = form.querySelector('output');
+  if (!output) return;
+  output.textContent = message;
+  output.classList.toggle('problem', problem);
 }
 
 function render(): void {
@@ -146,8 +246,14 @@ function element<Tag extends keyof HTMLElementTagNameMap>(
   return created;
 }
 
+function requireForm(id: string): HTMLFormElement {
+  const found = requireElement(id);
+  if (!(found instanceof HTMLFormElement)) throw new Error(`#${id} is not a form.`);
+  return found;
+}
+
 function requireElement(id: string): HTMLElement {
   const found = document.getElementById(id);
-  if (!found) throw new Error(`The progress board page has no #${id}.`);
+  if (!found) throw new Error(`The console page has no #${id}.`);
   return found;
 }
