@@ -1,4 +1,5 @@
 import type { BenchOptions, BenchReport } from './bench-report';
+import { runClassRoomBench } from './class-room.bench';
 import { runSseParserBench } from './sse-parser.bench';
 
 export interface Benchmark {
@@ -13,5 +14,10 @@ export const BENCHMARKS: Benchmark[] = [
     name: 'sse-parser',
     summary: "exercise 03's SSE parser against eventsource-parser (long lines, many events, CRLF)",
     run: runSseParserBench,
+  },
+  {
+    name: 'class-room',
+    summary: 'a room on pnpm class: students with a long poll, an SSE stream and a chat WebSocket each',
+    run: runClassRoomBench,
   },
 ];
