@@ -43,7 +43,7 @@ describe('report file', () => {
     );
     expect(text).toBe(
       '# Demo\n\nMeasured on Some CPU · 2 cores, 2026-12-07. Regenerate with `pnpm bench demo`.\n\n' +
-        'One run.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\nGoal: met.\n',
+        'One run.\n\n| a   | b   |\n| --- | --- |\n| 1   | 2   |\n\nGoal: met.\n',
     );
   });
 
