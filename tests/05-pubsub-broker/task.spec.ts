@@ -14,16 +14,17 @@ const pageSubscribes = new Prerequisite(
   'TODO 1.1–1.3',
 );
 
-/** The WebSocket frames a page sent and received, as text. */
-const framesOf = new WeakMap<Page, { sent: string[]; received: string[] }>();
+/** The WebSockets a page opened (their addresses) and the frames it sent and received, as text. */
+const framesOf = new WeakMap<Page, { urls: string[]; sent: string[]; received: string[] }>();
 
 /** A participant's page in a fresh browser context, joined under `name` (nothing waits for the broker). */
 async function openBoard(browser: Browser, pageUrl: string, name: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const frames = { sent: [] as string[], received: [] as string[] };
+  const frames = { urls: [] as string[], sent: [] as string[], received: [] as string[] };
   framesOf.set(page, frames);
   page.on('websocket', (socket) => {
+    frames.urls.push(socket.url());
     socket.on('framesent', ({ payload }) => frames.sent.push(String(payload)));
     socket.on('framereceived', ({ payload }) => frames.received.push(String(payload)));
   });
@@ -96,6 +97,22 @@ test.describe(say('Part 1 · the client subscribes', 'Teil 1 · der Client abonn
       const { pageUrl } = stack();
       const ada = await openBoard(browser, pageUrl, 'Ada');
       const bob = await openBoard(browser, pageUrl, 'Bob');
+      // A page that opens no WebSocket to a broker never shows anyone online: say so now, not after the wait below.
+      // (Vite's own hot-reload socket goes to the page's origin and does not count.)
+      const pageHost = new URL(pageUrl).host;
+      const brokerSockets = () =>
+        (framesOf.get(ada)?.urls ?? []).filter((url) => new URL(url).host !== pageHost);
+      await expect
+        .poll(() => brokerSockets().length, {
+          message: say(
+            'The page opened no WebSocket to the broker. TODO 1.1: open one on connectUrl(brokerUrl, token) ' +
+              '(openSocket in client/broker-connection.ts).',
+            'Die Seite hat keinen WebSocket zum Broker geöffnet. TODO 1.1: Öffne einen auf connectUrl(brokerUrl, token) ' +
+              '(openSocket in client/broker-connection.ts).',
+          ),
+          timeout: 1_500,
+        })
+        .toBeGreaterThan(0);
       for (const page of [ada, bob]) {
         await expect
           .poll(() => onlineNames(page.locator('[data-ui="presence"] li')), {
@@ -144,7 +161,7 @@ test.describe(say('Part 1 · the client subscribes', 'Teil 1 · der Client abonn
       await expect(
         page.locator('[data-ui="ideas"] li').filter({ hasText: 'Posted before the tunnel' }),
       ).toHaveCount(1);
-      const frames = framesOf.get(page) ?? { sent: [], received: [] };
+      const frames = framesOf.get(page) ?? { urls: [], sent: [], received: [] };
       const lastSeenId = lastIdeaMessageId(frames.received);
       const sentBeforeCut = frames.sent.length;
       brokerProxy?.cut();
