@@ -1,13 +1,14 @@
 // What `pnpm class` starts: each reference server on a loopback port of its own, started like `pnpm dev`
 // starts them (launch-command.ts), allowing the room's origins.
-import type { Exercise } from './exercise-catalog';
-import { exerciseFolder, type LaunchProcess, localUrl } from './launch-plan';
+import type { LaunchProcess } from './launch-plan';
+import { localUrl } from './launch-plan';
 
 export interface ClassServerRequest {
   /** Its label in the output, e.g. "04 sse". */
   label: string;
-  exercise: Exercise;
-  /** Entry file relative to the solution folder. */
+  /** The folder it runs in: the solution's (pnpm class), or the bundle's (pnpm class:build). */
+  cwd: string;
+  /** Entry file relative to `cwd`: TypeScript runs through tsx, a bundled .mjs with plain node. */
   entry: string;
   /** A free loopback port; only the class server's front door talks to it. */
   port: number;
@@ -19,11 +20,11 @@ export interface ClassPlanRequest {
 }
 
 export function planClassServers({ servers, allowedOrigins }: ClassPlanRequest): LaunchProcess[] {
-  return servers.map(({ label, exercise, entry, port }) => ({
+  return servers.map(({ label, cwd, entry, port }) => ({
     name: label,
     title: `The reference server of exercise ${label}`,
     kind: 'server',
-    cwd: exerciseFolder(exercise, 'solutions'),
+    cwd,
     entry,
     port,
     portVariable: 'CLASS_PORT',

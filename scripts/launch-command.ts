@@ -22,6 +22,8 @@ export function toolCommand(planned: LaunchProcess, options: CommandOptions): To
     return { tool: 'vite', args: [...(options.secondPage ? ['--bypass-lock'] : []), '--strictPort'] };
   }
   const entry = planned.entry ?? 'server/index.ts';
+  // A bundled server (pnpm class:build) is plain JavaScript: Node runs it without tsx, on any host.
+  if (entry.endsWith('.mjs')) return { tool: 'node', args: [entry] };
   if (options.watch) return { tool: 'tsx', args: ['watch', '--clear-screen=false', entry] };
   // One process, no tsx wrapper: a test that kills the server kills the server.
   return { tool: 'node', args: ['--import', 'tsx', entry] };

@@ -1,10 +1,12 @@
 // `pnpm class` as the instructor types it, and `pnpm dev 04 --class …` as students type it. The class server
 // listens on every interface; the students' pages reach it at 127.0.0.2, a second loopback address standing
 // in for the instructor's laptop on the room's Wi-Fi (test traffic never leaves this machine).
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { findExercise } from '../../scripts/exercise-catalog';
+import WebSocket from 'ws';
+import { findExercise, ROOT } from '../../scripts/exercise-catalog';
 import { removeScratchFolder } from '../../scripts/scratch-folder';
 import { chatPage } from '../04-websocket-chat/chat-page';
 import { notificationsPage } from '../harness/notifications-page';
@@ -219,5 +221,48 @@ test('the instructor console counts three students’ streams and pushes a notif
     removeScratchFolder(exercise);
     const left = await classServer.interrupt();
     expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
+  }
+});
+
+test('pnpm class:build makes a folder that runs with plain node where there is no kit and no node_modules', async () => {
+  const built = new TypedCommand(['class:build']);
+  expect(await built.exit(), built.output).toBe(0);
+  expect(built.output).toContain('node dist/class/class-server.mjs');
+  const host = mkdtempSync(path.join(tmpdir(), 'class-host-'));
+  cpSync(path.join(ROOT, 'dist', 'class'), host, { recursive: true });
+  expect(readdirSync(host).sort()).toEqual([
+    'Dockerfile',
+    'class-server.mjs',
+    'compose.yaml',
+    'console.js',
+    'servers',
+  ]);
+  const server = new TypedCommand(['class-server.mjs', '--port', '0', '--host', '127.0.0.1'], {
+    program: 'node',
+    cwd: host,
+  });
+  try {
+    const line = await server.waitForLine(/^Class server on port \d+/);
+    const base = `http://127.0.0.1:${/port (\d+)/.exec(line)?.[1]}`;
+    for (const prefix of ['/01', '/02', '/03', '/04', '/04/sse']) {
+      await expect
+        .poll(async () => (await fetch(`${base}${prefix}/stats`)).status, {
+          message: `GET ${prefix}/stats of the bundle. Output:\n${server.output}`,
+        })
+        .toBe(200);
+    }
+    expect((await fetch(`${base}/instructor/console.js`)).status).toBe(200);
+    // The bundled chat speaks WebSocket through the front door like the kit's.
+    const socket = new WebSocket(`${base.replace('http', 'ws')}/04`);
+    const first = await new Promise<string>((resolve, reject) => {
+      socket.once('message', (data) => resolve(String(data)));
+      socket.once('error', reject);
+    });
+    expect(JSON.parse(first)).toMatchObject({ event: 'chat.initial' });
+    socket.close();
+  } finally {
+    const left = await server.interrupt();
+    rmSync(host, { recursive: true, force: true });
+    expect(left, `Ctrl+C left processes behind. Output:\n${server.output}`).toEqual([]);
   }
 });

@@ -25,9 +25,11 @@ process.once('exit', () => {
 });
 
 export interface TypedCommandOptions {
-  /** Folder the command is typed in, relative to the repository root. */
+  /** Folder the command is typed in, relative to the repository root (or absolute, e.g. a copied bundle). */
   cwd?: string;
   env?: Record<string, string>;
+  /** What is typed before the arguments: `pnpm`, or `node` for the class server's bundle. */
+  program?: 'pnpm' | 'node';
 }
 
 export class TypedCommand {
@@ -38,12 +40,12 @@ export class TypedCommand {
   #exitCode: number | null | undefined;
   #listeners = new Set<() => void>();
 
-  constructor(args: string[], { cwd = '.', env = {} }: TypedCommandOptions = {}) {
-    this.text = `(cd ${cwd} && pnpm ${args.join(' ')})`;
+  constructor(args: string[], { cwd = '.', env = {}, program = 'pnpm' }: TypedCommandOptions = {}) {
+    this.text = `(cd ${cwd} && ${program} ${args.join(' ')})`;
     const inherited = { ...process.env };
     for (const name of PORT_VARIABLES) delete inherited[name];
-    this.#child = spawn('pnpm', args, {
-      cwd: `${ROOT}/${cwd}`,
+    this.#child = spawn(program === 'node' ? process.execPath : 'pnpm', args, {
+      cwd: cwd.startsWith('/') ? cwd : `${ROOT}/${cwd}`,
       // A terminal puts the command into its own process group; Ctrl+C signals all of that group.
       detached: true,
       // English unless a test asks for German: the checks read the output, whatever the machine's language.

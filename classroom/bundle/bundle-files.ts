@@ -1,0 +1,6 @@
+import type { ClassRoute } from '../server/class-routes';
+
+/** Where the bundle keeps a reference server: `servers/04-sse.mjs` for the route labelled "04 sse". */
+export function bundledServerFile(route: ClassRoute): string {
+  return `servers/${route.label.replaceAll(' ', '-')}.mjs`;
+}
