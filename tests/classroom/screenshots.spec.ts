@@ -1,0 +1,90 @@
+// `pnpm screenshots`: the class server's start page and instructor console for the README. The console runs on
+// the real class app with a room made up for the picture: the counts and results are set, not measured.
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createClassApp } from '../../classroom/server/class-app';
+import { CLASS_ROUTES } from '../../classroom/server/class-routes';
+import { renderStartPage } from '../../classroom/server/class-start-page';
+import { transpileInstructorConsoleScript } from '../../classroom/server/instructor-console-script';
+import type { CheckOutcome } from '../../classroom/server/progress-messages';
+import { ProgressStore } from '../../classroom/server/progress-store';
+import { TrafficCounter } from '../../classroom/server/traffic-counter';
+import { ROOT } from '../../scripts/exercise-catalog';
+
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const KEY = 'screenshot';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test('class server · start page', async ({ page }) => {
+  const { renderSVG } = await import('uqr');
+  const classUrl = 'http://192.168.1.20:8000';
+  await page.setContent(
+    renderStartPage({ classUrl, routes: CLASS_ROUTES, language: 'en', qrSvg: renderSVG(classUrl) }),
+  );
+  await page.screenshot({ path: path.join(SHOTS, 'class-start-page.png'), fullPage: true });
+});
+
+test('class server · instructor console with the progress board', async ({ page }) => {
+  const store = new ProgressStore();
+  for (const [name, outcomes] of ROOM) {
+    store.report({
+      name,
+      exercise: '03',
+      checks: CHECKS_03.map((title, index) => ({ title, outcome: outcomes[index] ?? 'skipped' })),
+    });
+  }
+  const traffic = busyRoom();
+  const app = createClassApp({
+    routes: CLASS_ROUTES,
+    store,
+    instructorKey: KEY,
+    boardScript: await transpileInstructorConsoleScript(),
+    traffic,
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/instructor#key=${KEY}`);
+    await expect(page.locator('#board tr[data-student]')).toHaveCount(ROOM.length);
+    await expect(page.locator('#room tr[data-path="/04"] td').nth(1)).toHaveText('26');
+    await page.screenshot({ path: path.join(SHOTS, 'class-console.png'), fullPage: true });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+/** 28 students in the middle of exercise 03: what the front door would have counted. */
+function busyRoom(): TrafficCounter {
+  const traffic = new TrafficCounter(CLASS_ROUTES.map((route) => route.prefix));
+  for (let index = 0; index < 336; index += 1) traffic.requestStarted('/01').ended();
+  for (let index = 0; index < 22; index += 1) traffic.requestStarted('/02');
+  for (let index = 0; index < 24; index += 1) traffic.requestStarted('/03').streamStarted();
+  for (let index = 0; index < 26; index += 1) traffic.webSocketOpened('/04');
+  for (let index = 0; index < 3; index += 1) traffic.requestStarted('/04/sse').streamStarted();
+  return traffic;
+}
+
+const CHECKS_03 = [
+  'Part 1 · client (client/index.ts) › shows that it is connected',
+  'Part 1 · client (client/index.ts) › fills the table from the "initial" event',
+  'Part 1 · client (client/index.ts) › shows a new notification as a row and a toast, exactly once',
+  'Part 2 · server (server/) › your server answers GET /sse with text/event-stream',
+  'Part 2 · server (server/) › a notification published to your server reaches the page',
+  'Part 2 · server (server/) › Bonus: your server sends a keep-alive comment on an idle stream',
+];
+
+const P: CheckOutcome = 'passed';
+const F: CheckOutcome = 'failed';
+const S: CheckOutcome = 'skipped';
+const ROOM: [string, CheckOutcome[]][] = [
+  ['Ada', [P, P, P, P, P, P]],
+  ['Ben', [P, P, P, P, F, F]],
+  ['Chiara', [P, P, F, S, S, S]],
+  ['Deniz', [P, P, P, P, P, F]],
+  ['Emil', [F, S, S, S, S, S]],
+  ['Fatima', [P, P, P, F, S, S]],
+];
