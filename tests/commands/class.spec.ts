@@ -10,6 +10,7 @@ import { findExercise, ROOT } from '../../scripts/exercise-catalog';
 import { removeScratchFolder } from '../../scripts/scratch-folder';
 import { chatPage } from '../04-websocket-chat/chat-page';
 import { notificationsPage } from '../harness/notifications-page';
+import { makeOtherDevice } from './network-namespace';
 import { busyPorts, TypedCommand } from './typed-command';
 
 const CLASS_PORT = 8000;
@@ -264,5 +265,59 @@ test('pnpm class:build makes a folder that runs with plain node where there is n
     const left = await server.interrupt();
     rmSync(host, { recursive: true, force: true });
     expect(left, `Ctrl+C left processes behind. Output:\n${server.output}`).toEqual([]);
+  }
+});
+
+test('a device in another network reaches the class server: start page, chat over WebSocket, a post', async () => {
+  const device = makeOtherDevice();
+  if ('unavailable' in device) {
+    test.skip(
+      true,
+      `No network namespace (${device.unavailable}): the other class checks reach it from 127.0.0.2.`,
+    );
+    return;
+  }
+  const classServer = new TypedCommand(['class']);
+  try {
+    await classServer.waitForLine(/^\s+Paths\s+\/01/);
+    const base = `http://${device.hostAddress}:${CLASS_PORT}`;
+    const wsModule = path.join(ROOT, 'node_modules', 'ws', 'index.js');
+    // The device's own program: what a laptop in the room does, from the namespace's own network stack.
+    const report = device.runNode(`
+      const WebSocket = require(${JSON.stringify(wsModule)});
+      (async () => {
+        const start = await (await fetch(${JSON.stringify(`${base}/`)})).text();
+        let stats = 0;
+        for (let tries = 0; stats !== 200 && tries < 100; tries += 1) {
+          stats = (await fetch(${JSON.stringify(`${base}/04/stats`)})).status;
+          if (stats !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const first = await new Promise((resolve, reject) => {
+          const socket = new WebSocket(${JSON.stringify(`${base.replace('http', 'ws')}/04`)});
+          socket.once('message', (data) => { socket.close(); resolve(JSON.parse(String(data)).event); });
+          socket.once('error', reject);
+        });
+        const posted = await fetch(${JSON.stringify(`${base}/04/messages`)}, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: 'Phone', message: 'hello from another network' }),
+        });
+        console.log(JSON.stringify({ joinCommand: start.includes('pnpm dev 04 --class ${base}'), stats, first, posted: posted.status }));
+      })().catch((error) => { console.log(JSON.stringify({ error: String(error) })); });
+    `);
+    expect(JSON.parse(report), `the device's report. Class server output:\n${classServer.output}`).toEqual({
+      joinCommand: true,
+      stats: 200,
+      first: 'chat.initial',
+      posted: 201,
+    });
+    const chat = (await (await fetch(`http://127.0.0.1:${CLASS_PORT}/04/messages`)).json()) as {
+      username: string;
+    }[];
+    expect(chat.map((message) => message.username)).toContain('Phone');
+  } finally {
+    device.remove();
+    const left = await classServer.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
   }
 });
