@@ -30,6 +30,7 @@ for (const deck of DECKS) {
     expect(total, 'the deck has hardly any slides').toBeGreaterThan(20);
 
     const codeOnSlides: string[][] = [];
+    const choices: string[] = [];
     const visited = new Set<number>();
     for (let step = 0; step < 500; step += 1) {
       // One round trip per step (the walk has a few hundred), once the slide's lazily loaded layout is in.
@@ -38,6 +39,7 @@ for (const deck of DECKS) {
         visited.add(state.slide);
         expect(state.brokenDiagram, `slide ${state.slide} has a broken diagram`).toBe(false);
         codeOnSlides.push(...state.code.map(significantLines));
+        choices.push(...state.decisionChoices);
       }
       if (!state.hasNext) break;
       await page.keyboard.press('ArrowRight');
@@ -54,6 +56,10 @@ for (const deck of DECKS) {
     for (const snippet of expectedSnippets(deck)) {
       const shown = codeOnSlides.some((lines) => lines.join('\n') === snippet.lines.join('\n'));
       expect(shown, `no slide shows exactly the region ${snippet.label}`).toBe(true);
+    }
+    // The decision table offers every technique of the kit, the chat's SSE + POST variant (04) too.
+    for (const technique of ['Server-Sent Events', 'SSE + POST', 'WebSocket']) {
+      expect(choices, `the decision table names ${technique}`).toContain(technique);
     }
     expect(problems, 'the deck logged errors').toEqual([]);
   });
@@ -82,6 +88,9 @@ function readSlide() {
     hasNext: position.dataset.hasNext === 'true',
     code: [...(current?.querySelectorAll('.slidev-code') ?? [])].map((code) => code.textContent ?? ''),
     brokenDiagram: /Syntax error in text/.test(current?.textContent ?? ''),
+    decisionChoices: [...(current?.querySelectorAll('.decision-use') ?? [])].map(
+      (cell) => cell.textContent ?? '',
+    ),
   };
 }
 
