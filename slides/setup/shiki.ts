@@ -3,7 +3,7 @@
 // plain text; add it here.
 export default function shikiSetup() {
   return {
-    themes: { dark: 'vitesse-dark', light: 'vitesse-light' },
+    themes: { dark: 'vitesse-dark', light: 'github-light-default' },
     langs: ['ts', 'js', 'json', 'bash', 'php', 'md', 'html', 'css', 'vue', 'yaml', 'diff'],
   };
 }

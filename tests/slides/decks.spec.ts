@@ -2,6 +2,7 @@
 // Needs `pnpm slides:build` first (`pnpm test` does that).
 import { expect, type Page, test } from '@playwright/test';
 import { DECKS, expectedSnippets, type RunningDecks, significantLines, startBuiltDecks } from './built-decks';
+import { measureCodeContrast } from './code-contrast';
 
 let decks: RunningDecks;
 
@@ -31,6 +32,12 @@ for (const deck of DECKS) {
 
     const codeOnSlides: string[][] = [];
     const choices: string[] = [];
+    const contrast = {
+      lowestFull: Number.POSITIVE_INFINITY,
+      weakest: '',
+      lowestDimmed: Number.POSITIVE_INFINITY,
+      dimmedShare: 0,
+    };
     const visited = new Set<number>();
     for (let step = 0; step < 500; step += 1) {
       // One round trip per step (the walk has a few hundred), once the slide's lazily loaded layout is in.
@@ -40,6 +47,19 @@ for (const deck of DECKS) {
         expect(state.brokenDiagram, `slide ${state.slide} has a broken diagram`).toBe(false);
         codeOnSlides.push(...state.code.map(significantLines));
         choices.push(...state.decisionChoices);
+      }
+      // Each click of a code slide highlights other lines: measure what the room sees at every step.
+      if (state.code.length > 0) {
+        const measured = await page.evaluate(measureCodeContrast, state.slide);
+        if (measured.lowestFull !== undefined && measured.lowestFull < contrast.lowestFull) {
+          contrast.lowestFull = measured.lowestFull;
+          contrast.weakest = `slide ${state.slide}: ${measured.weakestToken}`;
+        }
+        contrast.lowestDimmed = Math.min(
+          contrast.lowestDimmed,
+          measured.lowestDimmed ?? Number.POSITIVE_INFINITY,
+        );
+        contrast.dimmedShare = Math.max(contrast.dimmedShare, measured.highestDimmedShare ?? 0);
       }
       if (!state.hasNext) break;
       await page.keyboard.press('ArrowRight');
@@ -57,6 +77,18 @@ for (const deck of DECKS) {
       const shown = codeOnSlides.some((lines) => lines.join('\n') === snippet.lines.join('\n'));
       expect(shown, `no slide shows exactly the region ${snippet.label}`).toBe(true);
     }
+    // From the back of the room: highlighted code at WCAG AA, dimmed lines still legible and clearly dimmer.
+    expect(contrast.lowestFull, `code contrast below 4.5:1 at ${contrast.weakest}`).toBeGreaterThanOrEqual(
+      4.5,
+    );
+    expect(
+      contrast.lowestDimmed,
+      'dimmed code lines are too faint to read (contrast below 1.5:1)',
+    ).toBeGreaterThanOrEqual(1.5);
+    expect(
+      contrast.dimmedShare,
+      'dimmed lines keep most of their contrast: no visible difference',
+    ).toBeLessThanOrEqual(0.7);
     // The decision table offers every technique of the kit, the chat's SSE + POST variant (04) too.
     for (const technique of ['Server-Sent Events', 'SSE + POST', 'WebSocket']) {
       expect(choices, `the decision table names ${technique}`).toContain(technique);
