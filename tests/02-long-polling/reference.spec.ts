@@ -45,8 +45,13 @@ test.describe('long polling', () => {
       });
       expect(response.status).toBe(201);
     }
-    await expect(ui.rows.first()).toContainText(`${prefix} 59`);
+    // The server's own random notifications keep coming, one every few seconds, and may land between these
+    // and on top (a busy machine once took 10 s for the 60 posts): look for ours, newest first, not at row 1.
+    await expect(ui.rowWithText(`${prefix} 59`)).toHaveCount(1);
     await expect(ui.rows).toHaveCount(50);
+    const newest = await ui.rowWithText(`${prefix} 59`).boundingBox();
+    const before = await ui.rowWithText(`${prefix} 58`).boundingBox();
+    expect(newest?.y ?? 0, 'the newest first').toBeLessThan(before?.y ?? 0);
     await expect(page.locator('.notification-table tfoot')).toContainText(
       /\d+ older notifications are not shown/,
     );
