@@ -287,7 +287,7 @@ async function startClassServer(): Promise<RunningClassServer> {
         ...process.env,
         FORCE_COLOR: '0',
         POST_RATE_LIMIT_MAX_REQUESTS: '100000',
-        CLASS_INSTRUCTOR_KEY: 'bench',
+        CLASS_INSTRUCTOR_KEY: 'bench-instructor-key',
       },
     },
   );

@@ -1,11 +1,13 @@
 // `pnpm class:build`: the class server as a folder that runs with plain `node` anywhere (dist/class/): the
-// front door and one bundled file per reference server, the console's script, and a Dockerfile.
+// front door and one bundled file per reference server, the console's script, 05's idea board page for phones,
+// and a Dockerfile.
 import { copyFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { bundledServerFile } from '../classroom/bundle/bundle-files';
+import { BUNDLED_BOARD_FOLDER, bundledServerFile } from '../classroom/bundle/bundle-files';
 import { CLASS_ROUTES } from '../classroom/server/class-routes';
 import { transpileInstructorConsoleScript } from '../classroom/server/instructor-console-script';
+import { buildBoardPage } from './class-board-page';
 import { findExercise, ROOT } from './exercise-catalog';
 
 const OUT = path.join(ROOT, 'dist', 'class');
@@ -36,6 +38,7 @@ await build({
   logLevel: 'warning',
 });
 writeFileSync(path.join(OUT, 'console.js'), await transpileInstructorConsoleScript());
+await buildBoardPage(path.join(OUT, BUNDLED_BOARD_FOLDER));
 for (const file of readdirSync(DEPLOY)) copyFileSync(path.join(DEPLOY, file), path.join(OUT, file));
 
 const size = readdirSync(OUT, { recursive: true, withFileTypes: true })

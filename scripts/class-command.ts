@@ -13,20 +13,18 @@ import { TrafficCounter } from '../classroom/server/traffic-counter';
 import { chooseLanAddress } from '../slides/poll/lan-address';
 import { printClassBanner } from './class-banner';
 import { classOrigins, DEFAULT_CLASS_PORT, readClassPort } from './class-options';
+import { planClassServers, type ReferenceServer } from './class-plan';
 import { runLabelled } from './labelled-run';
 import type { LaunchProcess } from './launch-plan';
 import { findFreePort, isPortFree } from './ports';
 
-export interface ReferenceServer {
-  route: ClassRoute;
-  /** A free loopback port; only the front door talks to it. */
-  port: number;
-}
-
-/** What differs between the kit and the bundle: where the reference servers and the console's script come from. */
+/** What differs between the kit and the bundle: where the reference servers and the pages come from. */
 export interface ClassLaunch {
   consoleScript(): Promise<string>;
-  planServers(servers: ReferenceServer[], allowedOrigins: string[]): LaunchProcess[];
+  /** The folder of 05's built idea board, which phones open at `/05/`. */
+  boardPage(): Promise<string>;
+  /** Where a route's code is: its solution folder, or its bundled file. */
+  locate(route: ClassRoute): { cwd: string; entry: string };
 }
 
 /** Usage: [--port 8000] [--host 0.0.0.0] [--origin https://example.org]… (see the README). */
@@ -58,13 +56,15 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
   const servers = await Promise.all(
     CLASS_ROUTES.map(async (route): Promise<ReferenceServer> => ({ route, port: await findFreePort() })),
   );
-  const instructorKey = process.env.CLASS_INSTRUCTOR_KEY || randomBytes(9).toString('base64url');
+  const instructorKey = readInstructorKey(process.env.CLASS_INSTRUCTOR_KEY);
+  const boardDir = await launch.boardPage();
   const traffic = new TrafficCounter(CLASS_ROUTES.map((route) => route.prefix));
   const app = createClassApp({
     routes: CLASS_ROUTES,
     store: new ProgressStore(),
     instructorKey,
     boardScript: await launch.consoleScript(),
+    boardDir,
     traffic,
   });
   const front = createClassServer({
@@ -80,7 +80,18 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
     lanAddresses: lan,
     extra: [...values.origin, ...splitList(process.env.CLASS_ORIGINS)],
   });
-  const processes = launch.planServers(servers, origins);
+  const processes = planClassServers({
+    servers,
+    room: {
+      allowedOrigins: origins,
+      instructorKey,
+      // Made anew at every start: only this class's app may publish to this class's broker.
+      publisherKey: randomBytes(18).toString('base64url'),
+      subscribeTokenSecret: randomBytes(32).toString('base64url'),
+      redisUrl: process.env.CLASS_REDIS_URL || undefined,
+    },
+    locate: launch.locate,
+  });
   printClassBanner({
     host: values.host,
     port: address.port,
@@ -90,6 +101,17 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
     instructorKey,
   });
   await run(processes, front);
+}
+
+/** The instructor's key: CLASS_INSTRUCTOR_KEY, else made anew (16 characters, as 05's app requires at least). */
+function readInstructorKey(configured: string | undefined): string {
+  if (!configured) return randomBytes(12).toString('base64url');
+  if (configured.length < 16) {
+    throw new Error(
+      `CLASS_INSTRUCTOR_KEY must be at least 16 characters long (it has ${configured.length}).`,
+    );
+  }
+  return configured;
 }
 
 function runningRoute(prefix: string, port: number, label: string): RunningRoute {

@@ -1,35 +1,76 @@
 // What `pnpm class` starts: each reference server on a loopback port of its own, started like `pnpm dev`
-// starts them (launch-command.ts), allowing the room's origins.
+// starts them (launch-command.ts), allowing the room's origins. Exercise 05's app backend and broker share
+// secrets made for this class, and the app hands pages the broker's address under the class server's path.
+import type { ClassRoute } from '../classroom/server/class-routes';
+import { BOARD_BROKER_PATH } from '../classroom/server/class-routes';
 import type { LaunchProcess } from './launch-plan';
 import { localUrl } from './launch-plan';
 
-export interface ClassServerRequest {
-  /** Its label in the output, e.g. "04 sse". */
-  label: string;
-  /** The folder it runs in: the solution's (pnpm class), or the bundle's (pnpm class:build). */
-  cwd: string;
-  /** Entry file relative to `cwd`: TypeScript runs through tsx, a bundled .mjs with plain node. */
-  entry: string;
+export interface ReferenceServer {
+  route: ClassRoute;
   /** A free loopback port; only the class server's front door talks to it. */
   port: number;
 }
 
-export interface ClassPlanRequest {
-  servers: ClassServerRequest[];
+/** What every reference server of this class shares. */
+export interface RoomSettings {
   allowedOrigins: string[];
+  instructorKey: string;
+  /** Made for this class at start: 05's app publishes with the key, the broker checks tokens with the secret. */
+  publisherKey: string;
+  subscribeTokenSecret: string;
+  /** 05's broker keeps channels and history in this Redis (the compose file's), else in memory. */
+  redisUrl?: string | undefined;
 }
 
-export function planClassServers({ servers, allowedOrigins }: ClassPlanRequest): LaunchProcess[] {
-  return servers.map(({ label, cwd, entry, port }) => ({
-    name: label,
-    title: `The reference server of exercise ${label}`,
-    kind: 'server',
-    cwd,
-    entry,
-    port,
-    portVariable: 'CLASS_PORT',
-    env: { PORT: String(port), ALLOWED_ORIGINS: allowedOrigins.join(',') },
-    readyUrl: `${localUrl(port)}/`,
-    color: 'magenta',
-  }));
+export interface ClassPlanRequest {
+  servers: ReferenceServer[];
+  room: RoomSettings;
+  /** Where a route's code is: the solution folder (`pnpm class`) or the bundle (`pnpm class:build`). */
+  locate(route: ClassRoute): { cwd: string; entry: string };
+}
+
+export function planClassServers({ servers, room, locate }: ClassPlanRequest): LaunchProcess[] {
+  return servers.map((server) => {
+    const { cwd, entry } = locate(server.route);
+    return {
+      name: server.route.label,
+      title: `The reference server of exercise ${server.route.label}`,
+      kind: 'server',
+      cwd,
+      entry,
+      port: server.port,
+      portVariable: 'CLASS_PORT',
+      env: {
+        PORT: String(server.port),
+        ALLOWED_ORIGINS: room.allowedOrigins.join(','),
+        ...pubSubEnv(server, servers, room),
+      },
+      readyUrl: `${localUrl(server.port)}/`,
+      color: 'magenta',
+    };
+  });
+}
+
+/** Exercise 05's own settings: nothing for the other exercises. */
+function pubSubEnv(
+  server: ReferenceServer,
+  servers: ReferenceServer[],
+  room: RoomSettings,
+): Record<string, string> {
+  const { route } = server;
+  if (route.exerciseName !== '05-pubsub-broker') return {};
+  const secrets = { PUBLISHER_KEY: room.publisherKey, SUBSCRIBE_TOKEN_SECRET: room.subscribeTokenSecret };
+  if (route.prefix === BOARD_BROKER_PATH) {
+    return { ...secrets, ...(room.redisUrl ? { REDIS_URL: room.redisUrl } : {}) };
+  }
+  const broker = servers.find((candidate) => candidate.route.prefix === BOARD_BROKER_PATH);
+  if (!broker) throw new Error(`Exercise 05's app backend needs its broker at ${BOARD_BROKER_PATH}.`);
+  return {
+    ...secrets,
+    INSTRUCTOR_KEY: room.instructorKey,
+    BROKER_URL: localUrl(broker.port),
+    // A path: the app answers each page with the broker under the address that page used (its own Host).
+    BROKER_PUBLIC_URLS: BOARD_BROKER_PATH,
+  };
 }

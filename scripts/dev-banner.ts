@@ -35,7 +35,8 @@ export function printBanner({
     lines.push(`  ${label} ${urlOf(process_, variant)}${noteOf(process_, exercise)}`);
   }
   if (classUrl) {
-    const reference = processes.find((process_) => process_.kind === 'page')?.env.VITE_REFERENCE_SERVER;
+    const pageEnv = processes.find((process_) => process_.kind === 'page')?.env;
+    const reference = pageEnv?.VITE_REFERENCE_SERVER ?? pageEnv?.VITE_REFERENCE_APP;
     lines.push(
       `  ${'Class server'.padEnd(width)} ${reference}   (Part 1: the whole room, one reference server)`,
     );

@@ -31,7 +31,7 @@ try {
   const { exercise, folder } = chooseExercise(positionals[0], askedFolder(values));
   if (folder === 'scratch') requireScratchFolder(exercise);
   const redisUrl = values.redis ? process.env.REDIS_URL || DEFAULT_REDIS_URL : undefined;
-  const joined = classFor(exercise, chooseClass(values.class, process.env, envFileAt(ROOT)));
+  const joined = classFor(chooseClass(values.class, process.env, envFileAt(ROOT)), values.redis);
   const options = {
     variant: checkVariant(values.variant),
     ownBroker: values['own-broker'],
@@ -50,14 +50,14 @@ try {
   process.exitCode = 1;
 }
 
-/** Exercise 05 has no class route yet: a saved class address is left out, a typed one is an error. */
-function classFor(exercise: Exercise, joined: ClassChoice | undefined): ClassChoice | undefined {
-  if (!joined || exercise.stack !== 'pubsub') return joined;
+/** `--redis` runs your own app and brokers only: a saved class address is left out, a typed one is an error. */
+function classFor(joined: ClassChoice | undefined, redis: boolean): ClassChoice | undefined {
+  if (!joined || !redis) return joined;
   if (joined.source === '--class') {
-    throw new Error('Exercise 05 does not run on the class server yet: start it without --class.');
+    throw new Error('--redis runs your own app and brokers only, without a reference: leave out --class.');
   }
   console.log(
-    styleText('dim', `Exercise 05 runs on this laptop; the class server (${joined.source}) serves 01–04.`),
+    styleText('dim', `--redis runs on this laptop only; the class server (${joined.source}) is left out.`),
   );
   return undefined;
 }

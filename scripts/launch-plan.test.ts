@@ -45,6 +45,17 @@ describe('planLaunch', () => {
     ]);
   });
 
+  it("joins 05's page to the class server's board; your app still publishes to a local reference broker", () => {
+    const exercise = findExercise('05');
+    const classUrl = 'http://192.168.1.20:8000';
+    const processes = planLaunch({ exercise, folder: 'exercises', ports: ports(exercise), classUrl });
+    const byName = Object.fromEntries(processes.map((planned) => [planned.name, planned]));
+    expect(Object.keys(byName)).toEqual(['page', 'ref broker', 'your broker', 'your app']);
+    expect(byName.page?.env.VITE_REFERENCE_APP).toBe('http://192.168.1.20:8000/05');
+    expect(byName.page?.env.VITE_YOUR_APP).toBe('http://localhost:4000');
+    expect(byName['your app']?.env.BROKER_URL).toBe('http://localhost:3100');
+  });
+
   it('runs 05 as page, reference app and broker, and your app and broker', () => {
     const exercise = findExercise('05');
     const processes = planLaunch({ exercise, folder: 'exercises', ports: ports(exercise) });

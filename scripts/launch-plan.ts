@@ -90,7 +90,7 @@ function planSingleServerLaunch(request: LaunchRequest): LaunchProcess[] {
   ];
 }
 
-/** Exercises 01–04 in a class: the page talks to the class server's reference server, and to yours. */
+/** Exercises 01–04 in a class: the page talks to the class server's reference server, and to yours (05: joinClassBoard). */
 function planClassMemberLaunch(request: LaunchRequest & { classUrl: string }): LaunchProcess[] {
   const [page, , yours] = planSingleServerLaunch(request);
   if (!page || !yours) throw new Error('An exercise runs a page and your server.');
@@ -146,7 +146,22 @@ function planPubSubLaunch(request: LaunchRequest): LaunchProcess[] {
     clientPort: ports.client,
     serverEnv: request.serverEnv,
   });
-  return [...reference, ...yours];
+  if (!request.classUrl) return [...reference, ...yours];
+  return joinClassBoard([...reference, ...yours], `${request.classUrl}${classPathOf(exercise, undefined)}`);
+}
+
+/**
+ * Exercise 05 in a class: Part 1 of the page joins the class server's board (the whole room's ideas) instead of
+ * a local reference app. The local reference broker stays: your app (Part 2) publishes to it.
+ */
+function joinClassBoard(processes: LaunchProcess[], classApp: string): LaunchProcess[] {
+  return processes
+    .filter((process) => process.name !== 'ref app')
+    .map((process) =>
+      process.kind === 'page'
+        ? { ...process, env: { ...process.env, VITE_REFERENCE_APP: classApp } }
+        : process,
+    );
 }
 
 export interface PubSubPart {

@@ -4,3 +4,6 @@ import type { ClassRoute } from '../server/class-routes';
 export function bundledServerFile(route: ClassRoute): string {
   return `servers/${route.label.replaceAll(' ', '-')}.mjs`;
 }
+
+/** Where the bundle keeps 05's built idea board for phones. */
+export const BUNDLED_BOARD_FOLDER = 'board';

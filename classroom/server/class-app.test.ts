@@ -1,8 +1,11 @@
 // The class server's own routes: the start page, progress reports from `pnpm verify`, and the instructor's
 // live stream of them (key required).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClassApp } from './class-app';
 import { CLASS_ROUTES } from './class-routes';
 import type { StudentProgress } from './progress-messages';
@@ -10,6 +13,8 @@ import { ProgressStore } from './progress-store';
 import { TrafficCounter } from './traffic-counter';
 
 const KEY = 'test-instructor-key';
+const BOARD_DIR = mkdtempSync(path.join(tmpdir(), 'class-board-'));
+writeFileSync(path.join(BOARD_DIR, 'index.html'), '<!doctype html><title>Idea board</title>');
 let server: Server;
 let baseUrl: string;
 let store: ProgressStore;
@@ -21,6 +26,7 @@ beforeEach(async () => {
     store,
     instructorKey: KEY,
     boardScript: '// board',
+    boardDir: BOARD_DIR,
     traffic: new TrafficCounter(['/01']),
   });
   server = app.listen(0, '127.0.0.1');
@@ -32,6 +38,8 @@ afterEach(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
+
+afterAll(() => rmSync(BOARD_DIR, { recursive: true, force: true }));
 
 const report = {
   name: 'Ada',
@@ -57,12 +65,20 @@ describe('the class server’s own routes', () => {
     expect(await page.text()).toContain(`pnpm dev 04 --class ${baseUrl}`);
   });
 
+  it('serves the built idea board for phones at /05/, and sends /05 there', async () => {
+    const board = await fetch(`${baseUrl}/05/`);
+    expect(await board.text()).toContain('<title>Idea board</title>');
+    const bare = await fetch(`${baseUrl}/05`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/05/');
+  });
+
   it('answers an unknown path with 404 and the paths it serves', async () => {
     const answer = await fetch(`${baseUrl}/07/x`);
     expect(answer.status).toBe(404);
     expect(await answer.json()).toEqual({
       error:
-        'Nothing at /07/x. The class server serves /, /instructor, /progress, /01, /02, /03, /04, /04/sse.',
+        'Nothing at /07/x. The class server serves /, /instructor, /progress, /01, /02, /03, /04, /04/sse, /05, /05/broker.',
     });
   });
 

@@ -1,9 +1,11 @@
 // The class server's own pages and API, beside the reference servers it forwards to: the start page, the
-// progress reports of `pnpm verify` and the instructor's console with the live progress board.
+// progress reports of `pnpm verify`, the instructor's console with the live progress board, and 05's idea board
+// page for phones.
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { renderSVG } from 'uqr';
 import { hasInstructorKey } from '../../solutions/05-pubsub-broker/server/instructor-key';
 import type { ClassRoute } from './class-routes';
+import { BOARD_PAGE_PATH } from './class-routes';
 import { chooseLanguage, renderStartPage } from './class-start-page';
 import { renderInstructorConsolePage } from './instructor-console-page';
 import { createProgressRoutes } from './progress-routes';
@@ -16,6 +18,8 @@ export interface ClassAppOptions {
   instructorKey: string;
   /** The console's script for the browser (instructor-console-script.ts). */
   boardScript: string;
+  /** The folder of 05's built idea board, served at `/05/`. */
+  boardDir?: string | undefined;
   traffic: TrafficCounter;
   /** How often the console gets the room's traffic (milliseconds). */
   roomEveryMs?: number;
@@ -26,6 +30,7 @@ export function createClassApp({
   store,
   instructorKey,
   boardScript,
+  boardDir,
   traffic,
   roomEveryMs,
 }: ClassAppOptions): Express {
@@ -40,7 +45,8 @@ export function createClassApp({
         classUrl,
         routes,
         language: chooseLanguage(request.get('accept-language'), query),
-        qrSvg: renderSVG(classUrl),
+        qrSvg: renderSVG(`${classUrl}${BOARD_PAGE_PATH}`),
+        boardUrl: `${classUrl}${BOARD_PAGE_PATH}`,
       }),
     );
   });
@@ -62,6 +68,8 @@ export function createClassApp({
   app.get('/instructor/console.js', (_request, response) => {
     response.type('text/javascript').send(boardScript);
   });
+  // `/05` redirects to `/05/`, so the page's relative links and the phone's bookmark are the same.
+  if (boardDir) app.use(BOARD_PAGE_PATH.replace(/\/$/, ''), express.static(boardDir));
   const paths = ['/', '/instructor', '/progress', ...routes.map((route) => route.prefix)].join(', ');
   app.use((request, response) => {
     response.status(404).json({ error: `Nothing at ${request.path}. The class server serves ${paths}.` });

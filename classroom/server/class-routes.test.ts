@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLASS_ROUTES, matchRoute } from './class-routes';
+import { CLASS_ROUTES, isBoardPageRequest, matchRoute } from './class-routes';
 
 describe('matchRoute', () => {
   it('strips the prefix and keeps the rest of the path and the query', () => {
@@ -31,8 +31,30 @@ describe('matchRoute', () => {
 
   it('matches whole path segments only', () => {
     expect(matchRoute(CLASS_ROUTES, '/040')).toBeUndefined();
-    expect(matchRoute(CLASS_ROUTES, '/05/board')).toBeUndefined();
+    expect(matchRoute(CLASS_ROUTES, '/050/api/board')).toBeUndefined();
     expect(matchRoute(CLASS_ROUTES, '/')).toBeUndefined();
+  });
+
+  it("sends 05's API to its app backend and its broker paths to the broker", () => {
+    expect(matchRoute(CLASS_ROUTES, '/05/api/session')).toMatchObject({
+      route: { entry: 'server/index.ts' },
+      forwardedPath: '/api/session',
+    });
+    expect(matchRoute(CLASS_ROUTES, '/05/broker/connect?token=t')).toMatchObject({
+      route: { entry: 'broker/index.ts' },
+      forwardedPath: '/connect?token=t',
+    });
+  });
+
+  it("keeps the board page's own files for the class server, and only those", () => {
+    expect(isBoardPageRequest('GET', '/05')).toBe(true);
+    expect(isBoardPageRequest('GET', '/05/?lang=de')).toBe(true);
+    expect(isBoardPageRequest('HEAD', '/05/index.html')).toBe(true);
+    expect(isBoardPageRequest('GET', '/05/assets/index-abc.js')).toBe(true);
+    expect(isBoardPageRequest('POST', '/05/')).toBe(false);
+    expect(isBoardPageRequest('GET', '/05/api/board')).toBe(false);
+    expect(isBoardPageRequest('GET', '/05/broker/connect')).toBe(false);
+    expect(isBoardPageRequest('GET', '/04/')).toBe(false);
   });
 
   it('has one route per prefix', () => {

@@ -1,5 +1,6 @@
 // Which reference server answers under which path of the class server. Every exercise runs unchanged behind
 // one port: the class server strips the path and forwards the rest, so `/04/messages` reaches 04's `/messages`.
+// Exercise 05 runs as the room's idea board: its app backend under `/05`, its broker under `/05/broker`.
 
 export interface ClassRoute {
   /** The path on the class server, e.g. `/04`; more specific routes (`/04/sse`) are matched first. */
@@ -53,7 +54,41 @@ export const CLASS_ROUTES: readonly ClassRoute[] = [
       de: 'Der Chat über SSE + POST (ein eigener Raum)',
     },
   },
+  {
+    prefix: '/05',
+    exerciseName: '05-pubsub-broker',
+    entry: 'server/index.ts',
+    label: '05',
+    title: {
+      en: 'Pub/sub: the idea board’s app backend; phones open /05/',
+      de: 'Pub/Sub: das App-Backend des Ideenboards; Handys öffnen /05/',
+    },
+  },
+  {
+    prefix: '/05/broker',
+    exerciseName: '05-pubsub-broker',
+    entry: 'broker/index.ts',
+    label: '05 broker',
+    title: { en: 'Pub/sub: the idea board’s broker', de: 'Pub/Sub: der Broker des Ideenboards' },
+  },
 ];
+
+/** Where phones open 05's idea board: the class server serves the built page here, same origin as its app. */
+export const BOARD_PAGE_PATH = '/05/';
+
+/** Where pages reach 05's broker on the class server. */
+export const BOARD_BROKER_PATH = '/05/broker';
+
+/**
+ * A request for the board page's own files (`/05`, `/05/`, `/05/index.html`, `/05/assets/…`): the class server
+ * answers it; every other `/05/…` request goes on to the app backend (`/05/api/…`) or the broker.
+ */
+export function isBoardPageRequest(method: string | undefined, url: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const pathname = url.split('?')[0] ?? '';
+  if (pathname === '/05' || pathname === BOARD_PAGE_PATH) return true;
+  return pathname === `${BOARD_PAGE_PATH}index.html` || pathname.startsWith(`${BOARD_PAGE_PATH}assets/`);
+}
 
 export interface MatchedRoute<Route extends { prefix: string }> {
   route: Route;

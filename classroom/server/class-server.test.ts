@@ -49,12 +49,13 @@ beforeEach(async () => {
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   upstreamPort = (upstream.address() as AddressInfo).port;
-  traffic = new TrafficCounter(['/04', '/09']);
+  traffic = new TrafficCounter(['/04', '/09', '/05']);
   front = createClassServer({
     traffic,
     routes: [
       { prefix: '/04', port: upstreamPort, name: 'exercise 04' },
       { prefix: '/09', port: await closedPort(), name: 'exercise 09' },
+      { prefix: '/05', port: upstreamPort, name: 'exercise 05' },
     ],
     own: (request, response) => {
       if (request.url === '/') {
@@ -77,6 +78,13 @@ afterEach(async () => {
 });
 
 describe('the class server', () => {
+  it("answers 05's board page itself and forwards the board's API", async () => {
+    const page = await fetch(`${frontUrl}/05/assets/index.js`);
+    expect(await page.text()).toBe('own: /05/assets/index.js');
+    const api = (await (await fetch(`${frontUrl}/05/echo/api`)).json()) as { url: string };
+    expect(api.url).toBe('/echo/api');
+  });
+
   it('forwards /04/... as /... and names the device in X-Forwarded-For', async () => {
     const answer = await fetch(`${frontUrl}/04/echo?x=1`, { headers: { Origin: 'http://localhost:5173' } });
     expect(answer.status).toBe(200);

@@ -1,9 +1,9 @@
-// The class server's front door: one port for the whole room. `/01` … `/04/sse` go to the reference servers
+// The class server's front door: one port for the whole room. `/01` … `/05/broker` go to the reference servers
 // (class-routes.ts), which run unchanged on loopback ports behind it; everything else is the class server's own
-// (its start page, the progress board: class-app.ts).
+// (its start page, the progress board, the phones' idea board page: class-app.ts).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { matchRoute } from './class-routes';
+import { isBoardPageRequest, matchRoute } from './class-routes';
 import { forwardRequest, forwardUpgrade } from './reverse-proxy';
 import type { TrafficCounter } from './traffic-counter';
 
@@ -31,7 +31,8 @@ export interface ClassServer {
 
 export function createClassServer({ routes, own, traffic }: ClassServerOptions): ClassServer {
   const httpServer = http.createServer((request, response) => {
-    const matched = matchRoute(routes, request.url ?? '/');
+    const url = request.url ?? '/';
+    const matched = isBoardPageRequest(request.method, url) ? undefined : matchRoute(routes, url);
     if (!matched) {
       own(request, response);
       return;

@@ -9,11 +9,13 @@ describe('renderStartPage', () => {
       routes: CLASS_ROUTES,
       language: 'en',
       qrSvg: '<svg id="qr"></svg>',
+      boardUrl: 'http://192.168.1.20:8000/05/',
     });
     expect(html).toContain('pnpm dev 04 --class http://192.168.1.20:8000');
     expect(html).toContain('WORKSHOP_CLASS=http://192.168.1.20:8000');
     for (const route of CLASS_ROUTES) expect(html).toContain(`<code>${route.prefix}</code>`);
     expect(html).toContain('<svg id="qr"></svg>');
+    expect(html).toContain('<a href="http://192.168.1.20:8000/05/" data-ui="board-link">');
   });
 
   it('escapes a Host header that carries markup', () => {
@@ -22,6 +24,7 @@ describe('renderStartPage', () => {
       routes: CLASS_ROUTES,
       language: 'en',
       qrSvg: '',
+      boardUrl: 'http://h:8000/05/',
     });
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
@@ -33,6 +36,7 @@ describe('renderStartPage', () => {
       routes: CLASS_ROUTES,
       language: 'de',
       qrSvg: '',
+      boardUrl: 'http://h:8000/05/',
     });
     expect(html).toContain('<html lang="de">');
     expect(html).toContain('Klassen-Server');

@@ -7,25 +7,25 @@ export type PageLanguage = 'en' | 'de';
 const TEXT = {
   en: {
     title: 'Class server',
-    lead: 'One server for the whole room: every student’s page joins the same chat and gets the same notifications.',
-    join: 'Start your exercise with the class server (any of 01–04):',
+    lead: 'One server for the whole room: every student’s page joins the same chat, gets the same notifications and posts to the same idea board.',
+    join: 'Start your exercise with the class server (any of 01–05):',
     joinNote: 'Part 1 of your page then talks to this server; Part 2 is still your own server.',
     remember: 'To type it only once, put this line into the file .env at the root of the kit:',
     served: 'What runs here',
     path: 'Path',
     what: 'Reference server',
-    phones: 'Phones: scan to open this page',
+    phones: 'Phones: scan to open the idea board (05)',
   },
   de: {
     title: 'Klassen-Server',
-    lead: 'Ein Server für den ganzen Raum: Die Seiten aller Studierenden sind im selben Chat und bekommen dieselben Benachrichtigungen.',
-    join: 'Starte deine Übung mit dem Klassen-Server (jede von 01–04):',
+    lead: 'Ein Server für den ganzen Raum: Die Seiten aller Studierenden sind im selben Chat, bekommen dieselben Benachrichtigungen und schreiben aufs selbe Ideenboard.',
+    join: 'Starte deine Übung mit dem Klassen-Server (jede von 01–05):',
     joinNote: 'Teil 1 deiner Seite spricht dann mit diesem Server; Teil 2 bleibt dein eigener Server.',
     remember: 'Damit du es nur einmal tippst, schreib diese Zeile in die Datei .env im Hauptordner des Kits:',
     served: 'Was hier läuft',
     path: 'Pfad',
     what: 'Referenz-Server',
-    phones: 'Handys: scannen, um diese Seite zu öffnen',
+    phones: 'Handys: scannen, um das Ideenboard (05) zu öffnen',
   },
 } as const;
 
@@ -34,11 +34,13 @@ export interface StartPageInput {
   classUrl: string;
   routes: readonly ClassRoute[];
   language: PageLanguage;
-  /** The QR code of `classUrl` as an SVG element. */
+  /** The QR code of the board's address (`boardUrl`) as an SVG element. */
   qrSvg: string;
+  /** Where phones open 05's idea board, e.g. `http://192.168.1.20:8000/05/`. */
+  boardUrl: string;
 }
 
-export function renderStartPage({ classUrl, routes, language, qrSvg }: StartPageInput): string {
+export function renderStartPage({ classUrl, routes, language, qrSvg, boardUrl }: StartPageInput): string {
   const text = TEXT[language];
   const url = escapeHtml(classUrl);
   const rows = routes
@@ -71,7 +73,7 @@ export function renderStartPage({ classUrl, routes, language, qrSvg }: StartPage
 <h2>${text.served}</h2>
 <table><thead><tr><th>${text.path}</th><th>${text.what}</th></tr></thead><tbody>${rows}</tbody></table>
 </div>
-<figure><div class="qr">${qrSvg}</div><figcaption>${text.phones}<br><code>${url}</code></figcaption></figure>
+<figure><div class="qr">${qrSvg}</div><figcaption>${text.phones}<br><a href="${escapeHtml(boardUrl)}" data-ui="board-link"><code>${escapeHtml(boardUrl)}</code></a></figcaption></figure>
 </section>
 </main>
 </body>

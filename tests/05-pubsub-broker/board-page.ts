@@ -1,4 +1,4 @@
-import { type Browser, expect, type Locator, type Page } from '@playwright/test';
+import { type Browser, type BrowserContextOptions, expect, type Locator, type Page } from '@playwright/test';
 
 /** The idea board as a participant sees it, in its own browser context (its own session and storage). */
 export interface Participant {
@@ -12,14 +12,15 @@ export interface Participant {
   close(): Promise<void>;
 }
 
-/** Opens the board in a fresh context and joins under `name`; page errors fail the calling test. */
+/** Opens the board in a fresh context (a phone's, if asked) and joins under `name`; page errors fail the test. */
 export async function joinBoardPage(
   browser: Browser,
   pageUrl: string,
   name: string,
   hash = '',
+  contextOptions: BrowserContextOptions = {},
 ): Promise<Participant> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

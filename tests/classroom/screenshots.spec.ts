@@ -21,7 +21,13 @@ test('class server · start page', async ({ page }) => {
   const { renderSVG } = await import('uqr');
   const classUrl = 'http://192.168.1.20:8000';
   await page.setContent(
-    renderStartPage({ classUrl, routes: CLASS_ROUTES, language: 'en', qrSvg: renderSVG(classUrl) }),
+    renderStartPage({
+      classUrl,
+      routes: CLASS_ROUTES,
+      language: 'en',
+      qrSvg: renderSVG(`${classUrl}/05/`),
+      boardUrl: `${classUrl}/05/`,
+    }),
   );
   await page.screenshot({ path: path.join(SHOTS, 'class-start-page.png'), fullPage: true });
 });

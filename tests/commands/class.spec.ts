@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { findExercise, ROOT } from '../../scripts/exercise-catalog';
 import { removeScratchFolder } from '../../scripts/scratch-folder';
 import { chatPage } from '../04-websocket-chat/chat-page';
+import { joinBoardPage, onlineNames, type Participant } from '../05-pubsub-broker/board-page';
 import { notificationsPage } from '../harness/notifications-page';
 import { makeOtherDevice } from './network-namespace';
 import { busyPorts, TypedCommand } from './typed-command';
@@ -19,6 +20,7 @@ const CLASS_URL = `http://127.0.0.2:${CLASS_PORT}`;
 // the README says to when a port is busy, and the instructor allows their page's origin with --origin.
 const STUDENT_ENV = { CLIENT_PORT: '5273', STUDENT_PORT: '8180' };
 const STUDENT_PAGE = 'http://localhost:5273';
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 test.skip(process.platform !== 'linux', '127.0.0.2 answers as loopback on Linux only; CI runs Linux.');
 
@@ -32,13 +34,13 @@ test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 ch
   );
   const classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
   try {
-    await classServer.waitForLine(/^\s+Paths\s+\/01\s+\/02\s+\/03\s+\/04\s+\/04\/sse$/);
+    await classServer.waitForLine(/^\s+Paths\s+\/01\s+\/02\s+\/03\s+\/04\s+\/04\/sse\s+\/05\s+\/05\/broker$/);
     const start = await fetch(`${CLASS_URL}/`, { headers: { 'Accept-Language': 'de-DE' } });
     expect(await start.text(), 'the start page names the address the device used').toContain(
       `pnpm dev 04 --class ${CLASS_URL}`,
     );
     // Each reference server answers its /stats through the class server once it has started.
-    for (const prefix of ['/01', '/02', '/03', '/04', '/04/sse']) {
+    for (const prefix of ['/01', '/02', '/03', '/04', '/04/sse', '/05', '/05/broker']) {
       await expect
         .poll(async () => (await fetch(`${CLASS_URL}${prefix}/stats`)).status, {
           message: `GET ${prefix}/stats through the class server. Output:\n${classServer.output}`,
@@ -93,6 +95,71 @@ test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 ch
   expect(await busyPorts([CLASS_PORT, 5273, 8180]), 'Ctrl+C left ports taken').toEqual([]);
 });
 
+test('the room shares 05’s idea board: two students’ pages and a phone from the start page’s QR link', async ({
+  browser,
+}) => {
+  const exercise = findExercise('05');
+  test.skip(
+    existsSync(exercise.scratchDir),
+    'scratch/05-pubsub-broker exists; move it away to run this check',
+  );
+  const classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
+  const participants: Participant[] = [];
+  try {
+    await classServer.waitForLine(/^\s+Paths\s+\/01/);
+    const start = await (await fetch(`${CLASS_URL}/`)).text();
+    const boardUrl = /<a href="([^"]+)" data-ui="board-link">/.exec(start)?.[1];
+    expect(boardUrl, 'the start page links the board under its QR code').toBe(`${CLASS_URL}/05/`);
+    await expect
+      .poll(async () => (await fetch(`${CLASS_URL}/05/stats`)).status, { message: classServer.output })
+      .toBe(200);
+
+    // Students who finished Part 1: their page joins REFERENCE_APP, the class server's board here.
+    const scratch = new TypedCommand(['scratch', '05']);
+    expect(await scratch.exit(), scratch.output).toBe(0);
+    const client = path.join(exercise.scratchDir, 'client', 'index.ts');
+    writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_APP', 'REFERENCE_APP'));
+    const dev = new TypedCommand(['dev', '05', '--scratch', '--class', CLASS_URL], {
+      env: {
+        CLIENT_PORT: '5273',
+        REFERENCE_BROKER_PORT: '3190',
+        STUDENT_PORT: '4190',
+        STUDENT_BROKER_PORT: '4191',
+      },
+    });
+    try {
+      await dev.waitForLine(new RegExp(`^\\s+Class server\\s+${CLASS_URL}/05\\s`));
+      await dev.waitForLine(/^\[page\].*localhost:5273/);
+      const phone = await joinBoardPage(browser, `${CLASS_URL}/05`, 'Phone', '', PHONE);
+      participants.push(phone);
+      participants.push(await joinBoardPage(browser, STUDENT_PAGE, 'Ada'));
+      participants.push(await joinBoardPage(browser, STUDENT_PAGE, 'Bob'));
+      await expect.poll(() => onlineNames(phone.presence)).toEqual(['Ada', 'Bob', 'Phone']);
+
+      const fromPhone = `From a phone ${Date.now()}`;
+      await phone.postIdea(fromPhone);
+      for (const participant of participants) {
+        await expect(participant.ideas.filter({ hasText: fromPhone })).toHaveCount(1);
+      }
+      const fromLaptop = `From a laptop ${Date.now()}`;
+      await participants[1]?.postIdea(fromLaptop);
+      await expect(phone.ideas.filter({ hasText: fromLaptop })).toHaveCount(1);
+      const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, 'the board fits a 360 px phone without sideways scrolling').toBeLessThanOrEqual(360);
+      expect(dev.output, 'no local reference app starts').not.toMatch(/^\[ref app\]/m);
+    } finally {
+      for (const participant of participants) await participant.close();
+      const left = await dev.interrupt();
+      expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+    }
+  } finally {
+    removeScratchFolder(exercise);
+    const left = await classServer.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
+  }
+  expect(await busyPorts([CLASS_PORT, 5273, 3190, 4190, 4191]), 'Ctrl+C left ports taken').toEqual([]);
+});
+
 test('pnpm class names a busy port in one line, and pnpm dev explains a class address it cannot use', async () => {
   const { createServer } = await import('node:net');
   const blocker = createServer();
@@ -107,9 +174,9 @@ test('pnpm class names a busy port in one line, and pnpm dev explains a class ad
   const wrong = new TypedCommand(['dev', '04', '--class', 'ws://127.0.0.2:8000']);
   expect(await wrong.exit()).not.toBe(0);
   expect(wrong.output).toContain('--class needs an http:// or https:// address, got "ws://127.0.0.2:8000".');
-  const pubsub = new TypedCommand(['dev', '05', '--class', CLASS_URL]);
-  expect(await pubsub.exit()).not.toBe(0);
-  expect(pubsub.output).toContain('Exercise 05 does not run on the class server yet');
+  const redis = new TypedCommand(['dev', '05', '--redis', '--class', CLASS_URL]);
+  expect(await redis.exit()).not.toBe(0);
+  expect(redis.output).toContain('--redis runs your own app and brokers only, without a reference');
 });
 
 test('pnpm verify with the class server puts each student on the progress board, live', async ({
@@ -195,6 +262,14 @@ test('the instructor console counts three students’ streams and pushes a notif
       const streamsOf03 = consolePage.locator('#room tr[data-path="/03"] td').nth(2);
       await expect(streamsOf03, 'the console counts the three open SSE streams of 03').toHaveText('3');
 
+      // The push goes to 01–03: each must have started (03 has: the pages are connected).
+      for (const prefix of ['/01', '/02']) {
+        await expect
+          .poll(async () => (await fetch(`${CLASS_URL}${prefix}/stats`)).status, {
+            message: classServer.output,
+          })
+          .toBe(200);
+      }
       const title = `From the console ${Date.now()}`;
       await consolePage.locator('#push input[name="title"]').fill(title);
       await consolePage.locator('#push button').click();
@@ -233,6 +308,7 @@ test('pnpm class:build makes a folder that runs with plain node where there is n
   cpSync(path.join(ROOT, 'dist', 'class'), host, { recursive: true });
   expect(readdirSync(host).sort()).toEqual([
     'Dockerfile',
+    'board',
     'class-server.mjs',
     'compose.yaml',
     'console.js',
@@ -245,7 +321,7 @@ test('pnpm class:build makes a folder that runs with plain node where there is n
   try {
     const line = await server.waitForLine(/^Class server on port \d+/);
     const base = `http://127.0.0.1:${/port (\d+)/.exec(line)?.[1]}`;
-    for (const prefix of ['/01', '/02', '/03', '/04', '/04/sse']) {
+    for (const prefix of ['/01', '/02', '/03', '/04', '/04/sse', '/05', '/05/broker']) {
       await expect
         .poll(async () => (await fetch(`${base}${prefix}/stats`)).status, {
           message: `GET ${prefix}/stats of the bundle. Output:\n${server.output}`,
@@ -253,6 +329,7 @@ test('pnpm class:build makes a folder that runs with plain node where there is n
         .toBe(200);
     }
     expect((await fetch(`${base}/instructor/console.js`)).status).toBe(200);
+    expect(await (await fetch(`${base}/05/`)).text(), 'the phones’ idea board').toContain('Idea board');
     // The bundled chat speaks WebSocket through the front door like the kit's.
     const socket = new WebSocket(`${base.replace('http', 'ws')}/04`);
     const first = await new Promise<string>((resolve, reject) => {

@@ -51,9 +51,13 @@ export function reconnectToBroker(): void {
   socket?.close(1000, 'Joined again');
 }
 
-/** `ws://broker:4100/connect?token=…` from the broker's `http://` address. */
+/**
+ * `ws://broker:4100/connect?token=…` from the broker's `http://` address; `https://` becomes `wss://`, and a
+ * path stays (the class server's `https://class.example.org/05/broker` → `wss://…/05/broker/connect`).
+ */
 export function connectUrl(brokerUrl: string, token: string): string {
-  const url = new URL('/connect', brokerUrl.replace(/^http/, 'ws'));
+  const url = new URL(brokerUrl.replace(/^http/, 'ws'));
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/connect`;
   url.searchParams.set('token', token);
   return url.href;
 }

@@ -29,6 +29,9 @@ export function createBoardServer(
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind the class server (pnpm class) requests come from loopback: X-Forwarded-For names the device, and
+  // X-Forwarded-Host the address it used (the broker's address under it: board-routes.ts).
+  app.set('trust proxy', 'loopback');
   app.use(allowOrigins(config.allowedOrigins));
   app.get('/', (_request, response) => {
     response.json({

@@ -10,17 +10,17 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function startBoard(): Promise<string> {
-  const config = readServerConfig({}, { defaultPort: 0 });
+async function startBoard(env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const config = readServerConfig(env, { defaultPort: 0 });
   server = createBoardServer(config, { publish: async () => 'test-1' });
   const { port } = await server.listen(0);
   return `http://127.0.0.1:${port}`;
 }
 
-function join(baseUrl: string, name: string): Promise<Response> {
+function join(baseUrl: string, name: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${baseUrl}/api/session`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify({ name }),
   });
 }
@@ -44,4 +44,22 @@ describe('POST /api/session', () => {
     });
     expect(token.status, 'the first session still works').toBe(200);
   }, 30_000);
+});
+
+describe('behind the class server', () => {
+  it('names the broker under the address the page used when BROKER_PUBLIC_URLS is a path', async () => {
+    const baseUrl = await startBoard({ BROKER_PUBLIC_URLS: '/05/broker' });
+    const forwarded = { 'X-Forwarded-Host': 'class.example.org', 'X-Forwarded-Proto': 'https' };
+    const answer = (await (await join(baseUrl, 'Ada', forwarded)).json()) as { brokerUrl: string };
+    expect(answer.brokerUrl).toBe('https://class.example.org/05/broker');
+
+    const direct = (await (await join(baseUrl, 'Grace')).json()) as { brokerUrl: string };
+    expect(direct.brokerUrl).toBe(`${baseUrl}/05/broker`);
+  });
+
+  it('refuses a public broker address that is neither an address nor a path', () => {
+    expect(() => readServerConfig({ BROKER_PUBLIC_URLS: 'class.example.org' }, { defaultPort: 0 })).toThrow(
+      /BROKER_PUBLIC_URLS must list addresses like .* or paths like \/05\/broker, got "class.example.org"/,
+    );
+  });
 });

@@ -5,7 +5,7 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Where this backend publishes (`POST <brokerUrl>/publish`). */
   brokerUrl: string;
-  /** What pages are told to subscribe to; several broker instances share the pages round-robin. */
+  /** What pages are told to subscribe to, round-robin; a path (`/05/broker`) means on the address the page used. */
   publicBrokerUrls: string[];
   publisherKey: string;
   subscribeTokenSecret: string;
@@ -31,7 +31,7 @@ export function readServerConfig(
 ): ServerConfig {
   const brokerUrl = readUrl(env, 'BROKER_URL', 'http://localhost:3100');
   const publicBrokerUrls = env.BROKER_PUBLIC_URLS ? splitList(env.BROKER_PUBLIC_URLS) : [brokerUrl];
-  for (const url of publicBrokerUrls) readUrl({ url }, 'url', url);
+  for (const url of publicBrokerUrls) readPublicBrokerUrl(url);
   return {
     port: readInteger(env, 'PORT', defaultPort, { min: 0, max: 65_535 }),
     allowedOrigins: env.ALLOWED_ORIGINS ? splitList(env.ALLOWED_ORIGINS) : DEV_CLIENT_ORIGINS,
@@ -55,6 +55,14 @@ function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string
     throw new Error(`${name} must be an address like http://localhost:3100 (no path), got "${text}".`);
   }
   return text;
+}
+
+/** An address with or without a path (`https://class.example.org/05/broker`), or a path on our own address. */
+function readPublicBrokerUrl(text: string): void {
+  if (/^\/[^\s]*$/.test(text) || /^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(text)) return;
+  throw new Error(
+    `BROKER_PUBLIC_URLS must list addresses like http://localhost:3100 or paths like /05/broker, got "${text}".`,
+  );
 }
 
 function readSecret(env: NodeJS.ProcessEnv, name: string, fallback: string): string {

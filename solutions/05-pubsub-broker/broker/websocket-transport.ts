@@ -6,6 +6,7 @@ import type { BrokerMessage } from '../protocol/messages';
 import { encodeBrokerMessage } from './broker-frame';
 import type { ChannelHub, Subscriber } from './channel-hub';
 import { CommandBudget } from './command-budget';
+import { isAllowedOrigin } from './page-origin';
 import { verifySubscribeToken } from './subscribe-token';
 import { decodeSubscriberCommand } from './subscriber-command';
 
@@ -65,7 +66,7 @@ export function attachWebSocketTransport(
     }
     // Browsers send the page's origin and no page can change it (cross-site WebSocket hijacking).
     const origin = request.headers.origin;
-    if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
+    if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, options.allowedOrigins)) {
       refuseHandshake(socket, 403, `Pages from ${origin} may not connect to this broker.`);
       return;
     }

@@ -46,10 +46,12 @@ export function createBoardRouter({
   let nextBroker = 0;
 
   /** Pages are spread over the broker instances in turn; with Redis behind them it does not matter which. */
-  function chooseBroker(): string {
+  function chooseBroker(request: Request): string {
     const brokerUrl =
       config.publicBrokerUrls[nextBroker % config.publicBrokerUrls.length] ?? config.brokerUrl;
     nextBroker += 1;
+    // A path (the class server's `/05/broker`): the broker is on the address this page used to reach us.
+    if (brokerUrl.startsWith('/')) return `${request.protocol}://${request.host}${brokerUrl}`;
     return brokerUrl;
   }
 
@@ -92,7 +94,7 @@ export function createBoardRouter({
       response.status(400).json({ error: input.error });
       return;
     }
-    const session = sessions.join(input.value.name, chooseBroker());
+    const session = sessions.join(input.value.name, chooseBroker(request));
     const access = await subscribeAccess(session);
     const answer: SessionResponse = {
       member: session.member,
