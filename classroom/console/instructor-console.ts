@@ -1,5 +1,6 @@
 // The instructor's console in the browser: the room's traffic per exercise, a form that pushes a notification
-// to every page (01–03) and one that writes in the class chat (04), and the progress board: the last
+// to every page (01–03), one that writes in the class chat (04), the idea board's rounds and alerts (05, with
+// the instructor's key, which the class server gave 05's app too), and the progress board: the last
 // `pnpm verify` of every student who shares it, one table per exercise. All live over one SSE stream.
 // Names and titles come from the network: set as text, never as HTML.
 import type { ConsoleEvents, RouteTraffic, StudentProgress } from '../server/progress-messages';
@@ -22,6 +23,7 @@ const TEXT = {
     requestsLastMinute: 'Requests / min',
     pushed: (count: number) => `Pushed to ${count} exercises.`,
     sent: 'Sent.',
+    roundStarted: (phase: string, endsAt: string) => `Round "${phase}" runs until ${endsAt}.`,
   },
   de: {
     needsKey: 'Öffne diese Seite mit der Adresse, die pnpm class ausgegeben hat: …/instructor#key=…',
@@ -41,6 +43,7 @@ const TEXT = {
     requestsLastMinute: 'Anfragen / min',
     pushed: (count: number) => `An ${count} Übungen geschickt.`,
     sent: 'Gesendet.',
+    roundStarted: (phase: string, endsAt: string) => `Runde „${phase}“ läuft bis ${endsAt}.`,
   },
 } as const;
 
@@ -63,6 +66,7 @@ function start(): void {
     return;
   }
   setUpForms();
+  setUpBoardForms(key);
   const events = new EventSource(`/instructor/events?key=${encodeURIComponent(key)}`);
   events.addEventListener('open', () => showStatus(text.live, false));
   events.addEventListener('snapshot', (event) => {
@@ -125,33 +129,68 @@ function setUpForms(): void {
     const answers = await Promise.all(
       NOTIFICATION_PREFIXES.map((prefix) => postJson(`${prefix}/notifications`, notification)),
     );
-    const problem = answers.find((answer) => answer !== undefined);
-    showResult(push, problem ?? text.pushed(NOTIFICATION_PREFIXES.length), problem !== undefined);
+    const problem = answers.find((answer) => !answer.ok);
+    if (problem && !problem.ok) {
+      showResult(push, problem.error, true);
+      return;
+    }
+    showResult(push, text.pushed(NOTIFICATION_PREFIXES.length), false);
   });
   const chat = requireForm('chat');
   chat.addEventListener('submit', async (event) => {
     event.preventDefault();
     const message = String(new FormData(chat).get('message') ?? '');
-    const problem = await postJson('/04/messages', { username: 'Instructor', message });
-    showResult(chat, problem ?? text.sent, problem !== undefined);
-    if (!problem) chat.reset();
+    const answer = await postJson('/04/messages', { username: 'Instructor', message });
+    showAnswer(chat, answer, text.sent);
   });
 }
 
-/** Posts JSON; undefined when it worked, else the server's error message. */
-async function postJson(path: string, body: unknown): Promise<string | undefined> {
+/** 05's instructor routes: a round for every board, and alerts; 05's app checks the key. */
+function setUpBoardForms(key: string): void {
+  const round = requireForm('round');
+  round.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const phase = (event.submitter as HTMLButtonElement | null)?.value ?? 'ideas';
+    const answer = await postJson('/05/api/round', { phase }, key);
+    if (!answer.ok) {
+      showResult(round, answer.error, true);
+      return;
+    }
+    const started = answer.body as { phase: string; endsAt: string };
+    showResult(round, text.roundStarted(started.phase, new Date(started.endsAt).toLocaleTimeString()), false);
+  });
+  const alert = requireForm('alert');
+  alert.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const alertText = String(new FormData(alert).get('text') ?? '');
+    showAnswer(alert, await postJson('/05/api/alerts', { text: alertText }, key), text.sent);
+  });
+}
+
+type PostAnswer = { ok: true; body: unknown } | { ok: false; error: string };
+
+/** Posts JSON (with the instructor's key when given); the answer's JSON, or the server's error message. */
+async function postJson(path: string, body: unknown, key?: string): Promise<PostAnswer> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (key !== undefined) headers.Authorization = `Bearer ${key}`;
   try {
-    const response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.ok) return undefined;
+    const response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
     const answer = (await response.json().catch(() => ({}))) as { error?: string };
-    return `${path}: ${answer.error ?? `HTTP ${response.status}`}`;
+    if (response.ok) return { ok: true, body: answer };
+    return { ok: false, error: `${path}: ${answer.error ?? `HTTP ${response.status}`}` };
   } catch (error) {
-    return `${path}: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, error: `${path}: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** "Sent." and an empty form, or the problem. */
+function showAnswer(form: HTMLFormElement, answer: PostAnswer, done: string): void {
+  if (!answer.ok) {
+    showResult(form, answer.error, true);
+    return;
+  }
+  showResult(form, done, false);
+  form.reset();
 }
 
 function showResult(form: HTMLFormElement, message: string, problem: boolean): void {

@@ -16,6 +16,13 @@ const TEXT = {
     progressBoard: 'Progress of the room',
     defaultTitle: 'Hello room',
     defaultMessage: 'Sent live from the console',
+    board: 'The idea board (05): rounds and alerts',
+    boardNote: 'Every phone and page on /05 counts down the same round.',
+    ideas: 'Start: 8 ideas',
+    pair: 'Start: pair',
+    share: 'Start: share',
+    alert: 'Alert to every board',
+    alertSend: 'Send alert',
   },
   de: {
     title: 'Konsole für Lehrende',
@@ -30,6 +37,13 @@ const TEXT = {
     progressBoard: 'Fortschritt im Raum',
     defaultTitle: 'Hallo Raum',
     defaultMessage: 'Live aus der Konsole geschickt',
+    board: 'Das Ideenboard (05): Runden und Hinweise',
+    boardNote: 'Alle Handys und Seiten auf /05 zählen dieselbe Runde herunter.',
+    ideas: 'Start: 8 Ideen',
+    pair: 'Start: zu zweit',
+    share: 'Start: teilen',
+    alert: 'Hinweis an alle Boards',
+    alertSend: 'Hinweis senden',
   },
 } as const;
 
@@ -67,6 +81,21 @@ export function renderInstructorConsolePage(language: PageLanguage): string {
 <button>${text.say}</button>
 <output name="result"></output>
 </form>
+<h2>${text.board}</h2>
+<form id="round" class="stack">
+<p class="note">${text.boardNote}</p>
+<div class="buttons">
+<button name="phase" value="ideas">${text.ideas}</button>
+<button name="phase" value="pair">${text.pair}</button>
+<button name="phase" value="share">${text.share}</button>
+</div>
+<output name="result"></output>
+</form>
+<form id="alert" class="stack">
+<label>${text.alert} <input name="text" required maxlength="280"></label>
+<button>${text.alertSend}</button>
+<output name="result"></output>
+</form>
 </section>
 </div>
 <h2>${text.progressBoard}</h2>
@@ -96,6 +125,8 @@ input:not([type]), input[type="text"] { font: inherit; font-weight: 400; padding
 button { font: inherit; font-weight: 600; justify-self: start; padding: 0.45rem 1.2rem; border: 0; border-radius: 0.4rem;
   background: #1f4fd1; color: #fff; cursor: pointer; }
 output { min-height: 1.2em; color: #3b4660; }
+.buttons { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+.note { margin: 0; color: #3b4660; }
 output.problem { color: #a3261b; }
 table { border-collapse: collapse; background: #fff; border-radius: 0.5rem; overflow: hidden; font-size: 1.05rem; }
 th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid #dfe3ee; text-align: center; }

@@ -1,5 +1,6 @@
-// `pnpm screenshots`: the class server's start page and instructor console for the README. The console runs on
-// the real class app with a room made up for the picture: the counts and results are set, not measured.
+// `pnpm screenshots`: the class server's start page, instructor console and phone board for the README. The
+// console runs on the real class app with a room made up for the picture: the counts and results are set, not
+// measured. The phone board is the real `pnpm class` on a free port, joined at /05/ by three people.
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -11,6 +12,8 @@ import type { CheckOutcome } from '../../classroom/server/progress-messages';
 import { ProgressStore } from '../../classroom/server/progress-store';
 import { TrafficCounter } from '../../classroom/server/traffic-counter';
 import { ROOT } from '../../scripts/exercise-catalog';
+import { joinBoardPage, type Participant } from '../05-pubsub-broker/board-page';
+import { TypedCommand } from '../commands/typed-command';
 
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const KEY = 'screenshot';
@@ -60,6 +63,46 @@ test('class server · instructor console with the progress board', async ({ page
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('class server · the idea board on a phone', async ({ browser }) => {
+  const classServer = new TypedCommand(['class', '--port', '0', '--host', '127.0.0.1']);
+  const people: Participant[] = [];
+  try {
+    const keyLine = await classServer.waitForLine(/^\s+Instructor console\s+\S+#key=\S+$/);
+    const key = keyLine.trim().split('#key=').at(-1) ?? '';
+    const portLine = await classServer.waitForLine(/^Class server on port \d+/);
+    const board = `http://127.0.0.1:${/port (\d+)/.exec(portLine)?.[1]}/05`;
+    await expect.poll(async () => (await fetch(`${board}/stats`).catch(() => undefined))?.status).toBe(200);
+    const phone = {
+      viewport: { width: 360, height: 800 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    };
+    for (const name of ['Mia', 'Jonas', 'Lena'])
+      people.push(await joinBoardPage(browser, board, name, '', phone));
+    await fetch(`${board}/api/round`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ phase: 'ideas' }),
+    });
+    const [mia, jonas, lena] = people;
+    await jonas?.postIdea('Live poll at the start of every lecture');
+    await lena?.postIdea('Push the room change to every phone the moment it happens');
+    await mia?.postIdea('Show who else is on the same exercise right now');
+    if (!mia) throw new Error('Mia did not join.');
+    await expect(mia.ideas).toHaveCount(3);
+    // From the top, as a phone shows it after the post: header, the round's countdown, who is there, the ideas.
+    await mia.page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await mia.page.screenshot({ path: path.join(SHOTS, 'class-phone-board.png') });
+  } finally {
+    for (const person of people) await person.close();
+    await classServer.interrupt();
   }
 });
 

@@ -95,7 +95,7 @@ test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 ch
   expect(await busyPorts([CLASS_PORT, 5273, 8180]), 'Ctrl+C left ports taken').toEqual([]);
 });
 
-test('the room shares 05’s idea board: two students’ pages and a phone from the start page’s QR link', async ({
+test('the room shares 05’s idea board: two students’ pages, a phone from the QR link, the console’s round and alert', async ({
   browser,
 }) => {
   const exercise = findExercise('05');
@@ -106,6 +106,10 @@ test('the room shares 05’s idea board: two students’ pages and a phone from 
   const classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
   const participants: Participant[] = [];
   try {
+    const consoleLine = await classServer.waitForLine(
+      /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
+    );
+    const consoleUrl = consoleLine.trim().split(/\s+/).at(-1) ?? '';
     await classServer.waitForLine(/^\s+Paths\s+\/01/);
     const start = await (await fetch(`${CLASS_URL}/`)).text();
     const boardUrl = /<a href="([^"]+)" data-ui="board-link">/.exec(start)?.[1];
@@ -146,6 +150,31 @@ test('the room shares 05’s idea board: two students’ pages and a phone from 
       await expect(phone.ideas.filter({ hasText: fromLaptop })).toHaveCount(1);
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, 'the board fits a 360 px phone without sideways scrolling').toBeLessThanOrEqual(360);
+
+      // The console starts a round and sends an alert to every board; without the key, 05's app refuses both.
+      const consolePage = await (await browser.newContext()).newPage();
+      await consolePage.goto(consoleUrl);
+      await consolePage.locator('#round button[value="pair"]').click();
+      await expect(consolePage.locator('#round output')).toContainText('Round "pair" runs until');
+      await expect(phone.page.locator('[data-ui="countdown"]'), 'the phase reaches the phone').toContainText(
+        /pair/i,
+      );
+      await consolePage.locator('#alert input[name="text"]').fill('Back to the plenum');
+      await consolePage.locator('#alert button').click();
+      await expect(consolePage.locator('#alert output')).toHaveText('Sent.');
+      await expect(phone.alerts).toContainText(['Back to the plenum']);
+      await consolePage.context().close();
+      for (const [route, body] of [
+        ['round', { phase: 'share' }],
+        ['alerts', { text: 'Not the instructor' }],
+      ] as const) {
+        const refused = await fetch(`${CLASS_URL}/05/api/${route}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed-key-guessed' },
+          body: JSON.stringify(body),
+        });
+        expect(refused.status, `POST /05/api/${route} without the instructor's key`).toBe(401);
+      }
       expect(dev.output, 'no local reference app starts').not.toMatch(/^\[ref app\]/m);
     } finally {
       for (const participant of participants) await participant.close();
