@@ -1,7 +1,7 @@
 // The slides' side of the audience poll: ONE event stream for every poll on every slide. A stream per
 // poll component would soon use up HTTP/1.1's six connections per origin, the limit the SSE slides explain.
 
-import type { PollHello, TallyEvent } from '../poll/poll-events';
+import type { BoardView, PollHello, TallyEvent } from '../poll/poll-events';
 import type { PollDeck, PollQuestion } from '../poll/poll-questions';
 import type { Tally } from '../poll/poll-store';
 
@@ -13,6 +13,8 @@ export interface PollView {
   voteUrl: string;
   questions: Record<string, PollQuestion>;
   tallies: Record<string, Tally>;
+  /** The class server's idea board (the pub/sub talk's workshop slide), when the poll server watches one. */
+  board?: BoardView | undefined;
 }
 
 type PollListener = (view: PollView) => void;
@@ -50,7 +52,11 @@ function connect(deck: PollDeck): void {
       voteUrl: hello.voteUrl,
       questions: Object.fromEntries(hello.questions.map((question) => [question.id, question])),
       tallies: hello.tallies,
+      board: hello.board,
     });
+  });
+  current.addEventListener('board', (event) => {
+    update({ board: JSON.parse(event.data) as BoardView });
   });
   current.addEventListener('tally', (event) => {
     const { questionId, tally } = JSON.parse(event.data) as TallyEvent;

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { chooseClass, DEFAULT_CLASS_PORT, envFileAt } from '../../scripts/class-options';
+import { BoardWatch } from './board-watch';
 import { chooseLanAddress } from './lan-address';
 import { createPollServer, POLL_DATA_DIR, type PollServer, SLIDES_ROOT } from './poll-server';
 
@@ -10,6 +12,7 @@ async function main(): Promise<void> {
     publicHost,
     dataDir: process.env.POLL_DATA_DIR || POLL_DATA_DIR,
     distDir: path.join(SLIDES_ROOT, 'dist'),
+    board: watchIdeaBoard(publicHost),
   });
   try {
     await server.listen(port);
@@ -25,6 +28,20 @@ async function main(): Promise<void> {
     `Poll: students vote at http://${publicHost}:${port}/vote?deck=workshop (or ?deck=pubsub); built decks: http://localhost:${port}/`,
   );
   stopOnSignals(server);
+}
+
+/**
+ * The idea board of the pub/sub talk's workshop slide: the class server's (WORKSHOP_CLASS, also in the kit's
+ * .env), else a `pnpm class` on this laptop, which phones reach at its LAN address.
+ */
+function watchIdeaBoard(publicHost: string): BoardWatch {
+  const joined = chooseClass(undefined, process.env, envFileAt(path.dirname(SLIDES_ROOT)));
+  const pageBase = joined?.url ?? `http://${publicHost}:${DEFAULT_CLASS_PORT}`;
+  const statsBase = joined?.url ?? `http://localhost:${DEFAULT_CLASS_PORT}`;
+  console.log(
+    `Poll: the pub/sub workshop slide shows the idea board ${pageBase}/05/ (${joined ? `${joined.source}` : 'pnpm class on this laptop; WORKSHOP_CLASS sets another'}).`,
+  );
+  return new BoardWatch({ pageUrl: `${pageBase}/05/`, statsUrl: `${statsBase}/05/stats` });
 }
 
 /** The address for the QR code, with every candidate logged so a wrong pick is easy to spot and override. */

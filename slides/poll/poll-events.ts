@@ -8,10 +8,23 @@ export interface PollHello {
   voteUrl: string;
   questions: PollQuestion[];
   tallies: Record<string, Tally>;
+  /** The idea board of the class server, when the poll server watches one. */
+  board?: BoardView;
 }
 
 /** `event: tally`, after every vote that changed a count. */
 export interface TallyEvent {
   questionId: string;
   tally: Tally;
+}
+
+/**
+ * `event: board`: the pub/sub talk's idea board for its workshop slide (QR code and live idea count), in the
+ * hello and then after every change. `ideas` and `joined` are null while the board cannot be reached.
+ */
+export interface BoardView {
+  /** Where phones open the board, e.g. `http://192.168.1.20:8000/05/`. */
+  pageUrl: string;
+  ideas: number | null;
+  joined: number | null;
 }

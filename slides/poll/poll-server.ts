@@ -7,7 +7,8 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
 import { openSseStream, type SseStream } from '../../solutions/03-sse-notifications/server/sse-stream';
 import { AddressCounter, isLoopback } from './address-counter';
-import type { PollHello, TallyEvent } from './poll-events';
+import type { BoardWatch } from './board-watch';
+import type { BoardView, PollHello, TallyEvent } from './poll-events';
 import { isPollDeck, POLL_DECKS, type PollDeck, type PollQuestion, questionsOf } from './poll-questions';
 import { PollStore } from './poll-store';
 import { readSnapshot, saveSnapshotOnChange } from './snapshot-file';
@@ -47,6 +48,8 @@ export interface PollServerOptions {
   saveDelayMs?: number;
   /** Builds the vote page's script (default: `vote.ts` without its types). */
   buildVoteScript?: () => Promise<string>;
+  /** The class server's idea board, for the pub/sub talk's workshop slide; watched while the server listens. */
+  board?: BoardWatch;
 }
 
 export interface PollServer {
@@ -181,12 +184,18 @@ export function createPollServer(options: PollServerOptions): PollServer {
       roomStreams += 1;
       streamsByAddress.add(address);
     }
-    const hello: PollHello = { voteUrl: voteUrl(deck), questions: store.questions, tallies: store.tallies() };
+    const hello: PollHello = {
+      voteUrl: voteUrl(deck),
+      questions: store.questions,
+      tallies: store.tallies(),
+      ...(options.board ? { board: options.board.view } : {}),
+    };
     stream.send(frame('poll', hello));
     const unsubscribe = store.subscribe((questionId, tally) => {
       const event: TallyEvent = { questionId, tally };
       stream.send(frame('tally', event));
     });
+    const stopBoard = options.board?.subscribe((view: BoardView) => stream.send(frame('board', view)));
     stream.onClose(() => {
       openStreams -= 1;
       if (!presenter) {
@@ -194,6 +203,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
         streamsByAddress.remove(address);
       }
       unsubscribe();
+      stopBoard?.();
     });
   }
 
@@ -240,6 +250,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
         httpServer.off('error', reject);
         const address = httpServer.address() as AddressInfo;
         port = address.port;
+        options.board?.start();
         resolve(address);
       });
     });
@@ -247,6 +258,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
 
   function close(): Promise<void> {
     for (const stop of stopSaving) stop();
+    options.board?.stop();
     return new Promise((resolve) => {
       httpServer.close(() => resolve());
       // Event streams never end by themselves; close them so the port is freed now.

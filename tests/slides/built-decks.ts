@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { BoardWatch } from '../../slides/poll/board-watch';
 import { createPollServer, type PollServer } from '../../slides/poll/poll-server';
 import { DECKS, type Deck, DIST_DIR, SLIDES_ROOT } from '../../slides/scripts/decks';
 import { findSnippetImports, regionText } from '../../slides/scripts/snippet-regions';
@@ -14,14 +15,19 @@ export interface RunningDecks {
   stop(): Promise<void>;
 }
 
-export async function startBuiltDecks(): Promise<RunningDecks> {
+/** `board`: the idea board the pub/sub talk's workshop slide shows (a fake class server's, in a test). */
+export async function startBuiltDecks({ board }: { board?: BoardWatch } = {}): Promise<RunningDecks> {
   const missing = DECKS.filter((deck) => !existsSync(path.join(DIST_DIR, deck.slug, 'index.html')));
   if (missing.length > 0) {
     throw new Error(
       `The decks ${missing.map((deck) => deck.slug).join(', ')} are not built. Run "pnpm slides:build" first.`,
     );
   }
-  const server = createPollServer({ publicHost: 'localhost', distDir: DIST_DIR });
+  const server = createPollServer({
+    publicHost: 'localhost',
+    distDir: DIST_DIR,
+    ...(board ? { board } : {}),
+  });
   const { port } = await server.listen(0);
   const baseUrl = `http://localhost:${port}`;
   return {
