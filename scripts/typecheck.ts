@@ -13,6 +13,8 @@ const projects = [
   'slides/tsconfig.json',
   'slides/tsconfig.dom.json',
   'classroom/tsconfig.dom.json',
+  'examples/tsconfig.json',
+  'examples/tsconfig.dom.json',
   ...exerciseProjects('exercises'),
   ...exerciseProjects('solutions'),
 ];

@@ -1,0 +1,20 @@
+// The smallest WebSocket client: open, listen, send once it is open.
+
+// #region client
+// ws:// from http://, wss:// from https://
+const ws = new WebSocket(location.origin.replace(/^http/, 'ws'));
+
+ws.onopen = () => {
+  console.log('Connected');
+  // Only now: send() before `open` throws
+  ws.send('Hello, server!');
+};
+
+ws.onmessage = (event) => {
+  console.log('Message from server:', event.data);
+};
+
+ws.onclose = () => {
+  console.log('Disconnected');
+};
+// #endregion client
