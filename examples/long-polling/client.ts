@@ -4,11 +4,13 @@
 async function longPoll(): Promise<void> {
   try {
     const response = await fetch('/api/updates');
-    // 204: nothing new within the server's time limit; just ask again.
-    if (response.status === 200) console.log('Received:', JSON.stringify(await response.json()));
+    // 204: nothing new in time; just ask again
+    if (response.status === 200) {
+      console.log('Received:', await response.text());
+    }
   } catch (error) {
-    console.error('Request failed, trying again in 2 s:', error);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    console.error('Failed, again in 2 s:', error);
+    await new Promise((done) => setTimeout(done, 2_000));
   }
   longPoll();
 }

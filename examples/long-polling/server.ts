@@ -26,7 +26,7 @@ app.get('/api/updates', (request, response) => {
     stopWaiting();
     response.json(data);
   };
-  // … but not forever: "nothing new" after 25 s, and the client asks again.
+  // … but not forever: 204 after 25 s
   const timeout = setTimeout(() => {
     stopWaiting();
     response.status(204).end();
@@ -36,7 +36,7 @@ app.get('/api/updates', (request, response) => {
     clearTimeout(timeout);
   }
   news.on('news', onNews);
-  // The client went away before anything came: stop waiting for it.
+  // Client gone before any news: stop waiting
   request.on('close', stopWaiting);
 });
 // #endregion server

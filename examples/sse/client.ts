@@ -1,5 +1,4 @@
 // The smallest EventSource client: unnamed and named events, errors, and closing.
-let received = 0;
 
 // #region event-source
 const eventSource = new EventSource('/events');
@@ -7,21 +6,18 @@ const eventSource = new EventSource('/events');
 // Messages without an event name
 eventSource.onmessage = (event) => {
   console.log('message:', event.data);
-  received += 1;
-  // Enough: after close() the browser does not reconnect any more.
-  if (received === 10) {
-    eventSource.close();
-    console.log('Closed after 10 messages.');
-  }
 };
 
-// Messages with the event name "custom-event"
+// Messages named "custom-event"
 eventSource.addEventListener('custom-event', (event) => {
   console.log('custom-event:', event.data);
 });
 
-// The connection broke: the browser reconnects by itself
+// Broken: the browser reconnects by itself
 eventSource.onerror = () => {
-  console.error('Connection lost; the browser reconnects …');
+  console.error('Connection lost, reconnecting …');
 };
+
+// Enough: no more events, and no reconnecting
+setTimeout(() => eventSource.close(), 10_000);
 // #endregion event-source

@@ -15,12 +15,15 @@ app.get('/events', (request, response) => {
   let count = 0;
   const timer = setInterval(() => {
     count += 1;
-    // Without a name: the client's onmessage gets it.
+    // No name: the client's onmessage gets it
     response.write(`data: tick ${count}\n\n`);
-    // With a name: only addEventListener('custom-event', …) gets it.
-    if (count % 3 === 0) response.write('event: custom-event\ndata: every third tick\n\n');
+    // Named: only addEventListener gets it
+    if (count % 3 === 0) {
+      response.write('event: custom-event\n');
+      response.write('data: 3rd tick\n\n');
+    }
   }, 1_000);
-  // The client closed the stream (or went away): stop writing to it.
+  // Client gone: stop writing
   request.on('close', () => clearInterval(timer));
 });
 // #endregion server

@@ -2,7 +2,8 @@
 
 // #region client
 // ws:// from http://, wss:// from https://
-const ws = new WebSocket(location.origin.replace(/^http/, 'ws'));
+const url = location.origin.replace(/^http/, 'ws');
+const ws = new WebSocket(url);
 
 ws.onopen = () => {
   console.log('Connected');

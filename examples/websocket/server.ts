@@ -20,11 +20,12 @@ const wss = new WebSocketServer({ server });
 wss.on('connection', (ws) => {
   console.log('Client connected');
 
-  // The client sends a message: pass it on to everyone (the sender too)
+  // A message: pass it on to everyone (sender too)
   ws.on('message', (message) => {
-    console.log('Received:', message.toString());
     for (const client of wss.clients) {
-      if (client.readyState === WebSocket.OPEN) client.send(message.toString());
+      if (client.readyState === WebSocket.OPEN) {
+        client.send(message.toString());
+      }
     }
   });
 

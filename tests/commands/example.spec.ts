@@ -19,7 +19,7 @@ const EXAMPLES: ExampleCheck[] = [
   { name: 'short-polling', expectLog: [/^Received: \{"count":\d+,/, /^Received: \{"count":\d+,/] },
   // The server held the request until its news came.
   { name: 'long-polling', expectLog: [/^Received: \{"count":[1-9]\d*,/] },
-  { name: 'sse', expectLog: [/^message: tick 1$/, /^message: tick 3$/, /^custom-event: every third tick$/] },
+  { name: 'sse', expectLog: [/^message: tick 1$/, /^message: tick 3$/, /^custom-event: 3rd tick$/] },
   {
     name: 'websocket',
     expectLog: [/^Connected$/, /^Message from server: Welcome!$/, /^Message from server: Hello, server!$/],

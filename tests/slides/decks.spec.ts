@@ -19,7 +19,7 @@ test.afterAll(async () => {
 });
 
 for (const deck of DECKS) {
-  test(`${deck.slug}: every slide and click shows without errors, code comes from the solutions`, async ({
+  test(`${deck.slug}: every slide and click shows without errors, code comes from the solutions and examples`, async ({
     page,
   }) => {
     test.setTimeout(120_000);
