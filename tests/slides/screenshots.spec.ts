@@ -1,7 +1,10 @@
 // `pnpm screenshots`: pictures of the decks for the README (docs/screenshots/slides-*.png), from the built decks.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { ROOT } from '../../scripts/exercise-catalog';
+import { BoardWatch } from '../../slides/poll/board-watch';
 import { DECKS, type RunningDecks, startBuiltDecks } from './built-decks';
 
 const VIEWPORT = { width: 1280, height: 720 };
@@ -45,6 +48,33 @@ test('slides · code with line highlighting', async ({ page }) => {
   await expect(page.locator('#deck-position')).toHaveAttribute('data-step', /:2$/);
   await expect(page.locator('.slidev-code .highlighted').filter({ visible: true }).first()).toBeVisible();
   await save(page, 'code');
+});
+
+test('slides · the first code of a technique, from examples/', async ({ page }) => {
+  await show(page, decks.deckUrl(deck('workshop-de'), 'first-sse'));
+  await expect(page.locator('.code-columns .slidev-code')).toHaveCount(2);
+  await save(page, 'first-code');
+});
+
+test('slides · the idea board on the pub/sub workshop slide', async ({ page }) => {
+  // A stand-in for the class server's /05/stats: 41 ideas from 28 people.
+  const stats = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"sessions":28,"ideas":41}');
+  });
+  await new Promise<void>((resolve) => stats.listen(0, '127.0.0.1', resolve));
+  const statsUrl = `http://127.0.0.1:${(stats.address() as AddressInfo).port}/05/stats`;
+  const withBoard = await startBuiltDecks({
+    board: new BoardWatch({ pageUrl: 'http://192.168.1.20:8000/05/', statsUrl }),
+  });
+  try {
+    await show(page, withBoard.deckUrl(deck('pubsub-de'), 'idea-board'));
+    await expect(page.locator('.idea-board')).toHaveAttribute('data-ideas', '41');
+    await save(page, 'idea-board');
+  } finally {
+    await withBoard.stop();
+    stats.closeAllConnections();
+    await new Promise((resolve) => stats.close(resolve));
+  }
 });
 
 test('slides · sequence diagram', async ({ page }) => {
