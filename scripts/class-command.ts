@@ -17,6 +17,10 @@ import { planClassServers, type ReferenceServer } from './class-plan';
 import { runLabelled } from './labelled-run';
 import type { LaunchProcess } from './launch-plan';
 import { findFreePort, isPortFree } from './ports';
+import { waitUntilAnswering } from './ready-check';
+
+/** How long the reference servers may take to start, on a slow laptop, before the class server says so. */
+const READY_BOUND_MS = 60_000;
 
 /** What differs between the kit and the bundle: where the reference servers and the pages come from. */
 export interface ClassLaunch {
@@ -25,6 +29,8 @@ export interface ClassLaunch {
   boardPage(): Promise<string>;
   /** Where a route's code is: its solution folder, or its bundled file. */
   locate(route: ClassRoute): { cwd: string; entry: string };
+  /** Told the port once the front door listens (the kit tells the slides' poll server). */
+  listening?(port: number): void;
 }
 
 /** Usage: [--port 8000] [--host 0.0.0.0] [--origin https://example.org]… (see the README). */
@@ -73,6 +79,7 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
     traffic,
   });
   const address = await front.listen(port, values.host);
+  launch.listening?.(address.port);
   // The same choice as the slides' poll QR code: Wi-Fi and Ethernet first, no VPNs, containers or VMs.
   const lan = chooseLanAddress(networkInterfaces()).candidates.map((candidate) => candidate.address);
   const origins = classOrigins({
@@ -128,10 +135,38 @@ function splitList(text: string | undefined): string[] {
 
 async function run(processes: LaunchProcess[], front: ClassServer): Promise<void> {
   // Ctrl+C reaches the reference servers from the terminal; the front door closes with them.
-  const closeFront = () => void front.close();
+  let stopping = false;
+  const closeFront = () => {
+    stopping = true;
+    void front.close();
+  };
   process.once('SIGINT', closeFront);
   process.once('SIGTERM', closeFront);
+  void sayWhenReady(processes, () => stopping);
   const ok = await runLabelled(processes, { watch: false });
+  stopping = true;
   await front.close();
   if (!ok) process.exitCode = 1;
+}
+
+/** One line once every reference server answers: from then on the whole room can join. */
+async function sayWhenReady(processes: LaunchProcess[], stopped: () => boolean): Promise<void> {
+  const servers = processes.filter((process_) => process_.readyUrl !== undefined);
+  const answered = await Promise.all(
+    servers.map((server) => waitUntilAnswering(server.readyUrl ?? '', { boundMs: READY_BOUND_MS, stopped })),
+  );
+  if (stopped()) return;
+  const silent = servers.filter((_server, index) => !answered[index]).map((server) => server.name);
+  if (silent.length === 0) {
+    console.log(
+      styleText('green', `Ready: all ${servers.length} reference servers answer. The room can join.`),
+    );
+    return;
+  }
+  console.log(
+    styleText(
+      'red',
+      `Not ready after ${READY_BOUND_MS / 1000} s: ${silent.join(', ')} did not answer (see above).`,
+    ),
+  );
 }

@@ -3,6 +3,7 @@
 // 05's idea board at `/05/`.
 // Usage: pnpm class [--port 8000] [--host 0.0.0.0] [--origin https://example.org]…
 import { transpileInstructorConsoleScript } from '../classroom/server/instructor-console-script';
+import { announceClassServer } from './class-announcement';
 import { cachedBoardPage } from './class-board-page';
 import { runClassCommand } from './class-command';
 import { findExercise } from './exercise-catalog';
@@ -11,6 +12,7 @@ import { exerciseFolder } from './launch-plan';
 await runClassCommand(process.argv.slice(2), {
   consoleScript: transpileInstructorConsoleScript,
   boardPage: cachedBoardPage,
+  listening: announceClassServer,
   locate: (route) => ({
     cwd: exerciseFolder(findExercise(route.exerciseName), 'solutions'),
     entry: route.entry,

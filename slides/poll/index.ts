@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { chooseClass, DEFAULT_CLASS_PORT, envFileAt } from '../../scripts/class-options';
+import { announcedClassPort } from '../../scripts/class-announcement';
+import { chooseClass, envFileAt } from '../../scripts/class-options';
 import { BoardWatch } from './board-watch';
 import { chooseLanAddress } from './lan-address';
 import { createPollServer, POLL_DATA_DIR, type PollServer, SLIDES_ROOT } from './poll-server';
@@ -32,16 +33,27 @@ async function main(): Promise<void> {
 
 /**
  * The idea board of the pub/sub talk's workshop slide: the class server's (WORKSHOP_CLASS, also in the kit's
- * .env), else a `pnpm class` on this laptop, which phones reach at its LAN address.
+ * .env), else the `pnpm class` running on this laptop, whenever one does (phones reach it at the LAN address).
  */
 function watchIdeaBoard(publicHost: string): BoardWatch {
   const joined = chooseClass(undefined, process.env, envFileAt(path.dirname(SLIDES_ROOT)));
-  const pageBase = joined?.url ?? `http://${publicHost}:${DEFAULT_CLASS_PORT}`;
-  const statsBase = joined?.url ?? `http://localhost:${DEFAULT_CLASS_PORT}`;
+  if (joined) {
+    console.log(
+      `Poll: the pub/sub workshop slide shows the idea board ${joined.url}/05/ (${joined.source}).`,
+    );
+    const location = { pageUrl: `${joined.url}/05/`, statsUrl: `${joined.url}/05/stats` };
+    return new BoardWatch({ locate: () => location });
+  }
   console.log(
-    `Poll: the pub/sub workshop slide shows the idea board ${pageBase}/05/ (${joined ? `${joined.source}` : 'pnpm class on this laptop; WORKSHOP_CLASS sets another'}).`,
+    'Poll: the pub/sub workshop slide shows the idea board of pnpm class on this laptop, once it runs.',
   );
-  return new BoardWatch({ pageUrl: `${pageBase}/05/`, statsUrl: `${statsBase}/05/stats` });
+  return new BoardWatch({
+    locate: () => {
+      const port = announcedClassPort();
+      if (port === undefined) return undefined;
+      return { pageUrl: `http://${publicHost}:${port}/05/`, statsUrl: `http://localhost:${port}/05/stats` };
+    },
+  });
 }
 
 /** The address for the QR code, with every candidate logged so a wrong pick is easy to spot and override. */

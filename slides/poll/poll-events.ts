@@ -23,7 +23,7 @@ export interface TallyEvent {
  * hello and then after every change. `ideas` and `joined` are null while the board cannot be reached.
  */
 export interface BoardView {
-  /** Where phones open the board, e.g. `http://192.168.1.20:8000/05/`. */
+  /** Where phones open the board, e.g. `http://192.168.1.20:8000/05/`; empty while no class server is known. */
   pageUrl: string;
   ideas: number | null;
   joined: number | null;

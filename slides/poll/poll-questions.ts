@@ -41,6 +41,61 @@ export const POLL_QUESTIONS: readonly PollQuestion[] = [
       { id: 'coffee', label: { de: 'Erst mal Kaffee', en: 'Need coffee first' } },
     ],
   },
+  // The "Stimmungsbild" of the original workshop, written anew for this course: experience and expectations.
+  {
+    id: 'seen-live',
+    prompt: {
+      de: 'Schon mal Echtzeit im Web bemerkt, abseits von Chats?',
+      en: 'Noticed real-time on the web before, apart from chats?',
+    },
+    options: [
+      { id: 'yes', label: { de: 'Ja, klar', en: 'Yes, sure' } },
+      { id: 'not-sure', label: { de: 'Ich glaube nicht', en: 'I don’t think so' } },
+      { id: 'no-idea', label: { de: 'Keine Ahnung', en: 'No idea' } },
+    ],
+  },
+  {
+    id: 'built-it',
+    prompt: { de: 'Schon mal selbst Echtzeit eingebaut?', en: 'Built something real-time yourself?' },
+    options: [
+      { id: 'often', label: { de: 'Schon öfter', en: 'Several times' } },
+      { id: 'seen-code', label: { de: 'Zumindest den Code gesehen', en: 'Seen the code, at least' } },
+      { id: 'how', label: { de: 'Wüsste nicht, wie', en: 'Wouldn’t know how' } },
+      { id: 'want-to', label: { de: 'Nein, würde ich aber gern', en: 'No, but I’d like to' } },
+    ],
+  },
+  {
+    id: 'missed-live',
+    prompt: {
+      de: 'Schon mal Live-Feedback vermisst, wo es keins gab?',
+      en: 'Ever missed live feedback where there was none?',
+    },
+    options: [
+      { id: 'sometimes', label: { de: 'Hier und da, ja', en: 'Now and then, yes' } },
+      { id: 'once', label: { de: 'Vielleicht einmal', en: 'Maybe once' } },
+      { id: 'never', label: { de: 'Eigentlich nicht', en: 'Not really' } },
+    ],
+  },
+  {
+    id: 'expectations',
+    prompt: { de: 'Was willst du heute mitnehmen?', en: 'What do you want to take home today?' },
+    options: [
+      { id: 'expert', label: { de: 'Danach bin ich Profi', en: 'I’ll be an expert afterwards' } },
+      { id: 'start', label: { de: 'Wo ich anfangen kann', en: 'Where to start when I build it' } },
+      { id: 'overview', label: { de: 'Einen groben Überblick', en: 'A rough overview' } },
+      { id: 'open', label: { de: 'Ich lasse mich überraschen', en: 'I’m open' } },
+    ],
+  },
+  {
+    id: 'studip-use',
+    prompt: { de: 'Wie nutzt du Stud.IP?', en: 'How do you use Stud.IP?' },
+    options: [
+      { id: 'student', label: { de: 'Als Studi', en: 'As a student' } },
+      { id: 'teacher', label: { de: 'In der Lehre', en: 'For teaching' } },
+      { id: 'developer', label: { de: 'Ich entwickle daran mit', en: 'I develop it' } },
+      { id: 'not-at-all', label: { de: 'Gar nicht', en: 'Not at all' } },
+    ],
+  },
   familiarity('short-polling', 'Short Polling'),
   familiarity('long-polling', 'Long Polling'),
   familiarity('sse', 'Server-Sent Events'),
@@ -58,8 +113,20 @@ export type PollDeck = 'workshop' | 'pubsub';
  * question of the other talk is refused. `scripts/deck-polls.test.ts` checks them against the decks.
  */
 export const DECK_QUESTIONS: Readonly<Record<PollDeck, readonly string[]>> = {
-  workshop: ['mood', 'short-polling', 'long-polling', 'sse', 'websocket', 'webtransport', 'webrtc'],
-  pubsub: ['websocket', 'sse', 'pubsub'],
+  workshop: [
+    'mood',
+    'seen-live',
+    'built-it',
+    'missed-live',
+    'expectations',
+    'short-polling',
+    'long-polling',
+    'sse',
+    'websocket',
+    'webtransport',
+    'webrtc',
+  ],
+  pubsub: ['studip-use', 'missed-live', 'websocket', 'sse', 'pubsub'],
 };
 
 export const POLL_DECKS = Object.keys(DECK_QUESTIONS) as PollDeck[];

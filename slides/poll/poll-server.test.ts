@@ -97,6 +97,8 @@ describe('poll server', () => {
     const hello = JSON.parse(/^data: (.*)$/m.exec(firstEvent)?.[1] ?? 'null');
     expect(hello.voteUrl).toMatch(/^http:\/\/poll\.test:\d+\/vote\?deck=pubsub$/);
     expect(hello.questions.map((question: { id: string }) => question.id)).toEqual([
+      'studip-use',
+      'missed-live',
       'websocket',
       'sse',
       'pubsub',

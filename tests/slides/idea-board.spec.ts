@@ -18,7 +18,7 @@ test('the workshop slide shows the board’s QR code and counts its ideas live',
   await new Promise<void>((resolve) => stats.listen(0, '127.0.0.1', resolve));
   const statsUrl = `http://127.0.0.1:${(stats.address() as AddressInfo).port}/05/stats`;
   const decks = await startBuiltDecks({
-    board: new BoardWatch({ pageUrl: PAGE_URL, statsUrl, everyMs: 100 }),
+    board: new BoardWatch({ locate: () => ({ pageUrl: PAGE_URL, statsUrl }), everyMs: 100 }),
   });
   try {
     await page.goto(decks.deckUrl(deck('pubsub-en'), 'idea-board'));
@@ -42,12 +42,15 @@ test('without a class server the German slide says how to start one, and still s
   page,
 }) => {
   const decks = await startBuiltDecks({
-    board: new BoardWatch({ pageUrl: PAGE_URL, statsUrl: 'http://127.0.0.1:1/05/stats', everyMs: 100 }),
+    board: new BoardWatch({
+      locate: () => ({ pageUrl: PAGE_URL, statsUrl: 'http://127.0.0.1:1/05/stats' }),
+      everyMs: 100,
+    }),
   });
   try {
     await page.goto(decks.deckUrl(deck('pubsub-de'), 'idea-board'));
     const board = page.locator('.idea-board');
-    await expect(board).toContainText('Ideenboard nicht erreichbar: pnpm class starten');
+    await expect(board).toContainText('Das Ideenboard läuft noch nicht: pnpm class starten');
     await expect(board.locator('.board-qr svg')).toBeVisible();
   } finally {
     await decks.stop();

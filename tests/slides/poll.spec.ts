@@ -125,7 +125,8 @@ test('the vote page shows the questions of its talk only, and links the talks wi
   page,
 }) => {
   await page.goto(`${decks.baseUrl}/vote?deck=pubsub&lang=en`);
-  await expect(page.locator('[data-question]')).toHaveCount(3);
+  await expect(page.locator('[data-question]')).toHaveCount(5);
+  await expect(page.locator('[data-question="studip-use"]')).toBeVisible();
   await expect(page.locator('[data-question="mood"]')).toHaveCount(0);
   await expect(page.locator('[data-question="pubsub"]')).toBeVisible();
   await page.goto(`${decks.baseUrl}/vote?lang=en`);

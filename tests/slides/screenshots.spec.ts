@@ -64,7 +64,7 @@ test('slides · the idea board on the pub/sub workshop slide', async ({ page }) 
   await new Promise<void>((resolve) => stats.listen(0, '127.0.0.1', resolve));
   const statsUrl = `http://127.0.0.1:${(stats.address() as AddressInfo).port}/05/stats`;
   const withBoard = await startBuiltDecks({
-    board: new BoardWatch({ pageUrl: 'http://192.168.1.20:8000/05/', statsUrl }),
+    board: new BoardWatch({ locate: () => ({ pageUrl: 'http://192.168.1.20:8000/05/', statsUrl }) }),
   });
   try {
     await show(page, withBoard.deckUrl(deck('pubsub-de'), 'idea-board'));
