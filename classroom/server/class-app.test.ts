@@ -65,6 +65,15 @@ describe('the class server’s own routes', () => {
     expect(await page.text()).toContain(`pnpm dev 04 --class ${baseUrl}`);
   });
 
+  it('names the https address a TLS proxy on this host was asked for, in the join command and the QR link', async () => {
+    const page = await fetch(`${baseUrl}/`, {
+      headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'class.example.org' },
+    });
+    const html = await page.text();
+    expect(html).toContain('pnpm dev 04 --class https://class.example.org');
+    expect(html).toContain('href="https://class.example.org/05/"');
+  });
+
   it('serves the built idea board for phones at /05/, and sends /05 there', async () => {
     const board = await fetch(`${baseUrl}/05/`);
     expect(await board.text()).toContain('<title>Idea board</title>');

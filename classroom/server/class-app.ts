@@ -36,8 +36,10 @@ export function createClassApp({
 }: ClassAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // A TLS proxy on the same host (docs/class-server.md) says which address and scheme the device used.
+  app.set('trust proxy', 'loopback');
   app.get('/', (request, response) => {
-    const classUrl = `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+    const classUrl = `${request.protocol}://${request.host ?? 'localhost'}`;
     const query = new URL(request.originalUrl, 'http://class').search;
     response.setHeader('Cache-Control', 'no-store');
     response.type('html').send(

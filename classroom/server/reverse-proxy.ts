@@ -3,6 +3,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
+import { isLoopback } from '../../slides/poll/address-counter';
 
 export interface Upstream {
   /** The reference server's port on 127.0.0.1. */
@@ -99,15 +100,29 @@ export function forwardUpgrade(
   });
 }
 
-/** The client's headers plus who asked: X-Forwarded-For keeps each device's own address visible behind the proxy. */
+/**
+ * The client's headers plus who asked: X-Forwarded-For keeps each device's own address visible behind the proxy.
+ * Host and scheme are the ones the device used: ours, or those a TLS proxy on this host passed on (only a proxy
+ * on loopback is believed), so 05's app names its broker `wss://class.example.org/05/broker` behind one.
+ */
 export function forwardedHeaders(request: http.IncomingMessage): http.OutgoingHttpHeaders {
   const headers: http.OutgoingHttpHeaders = { ...request.headers };
   const clientAddress = request.socket.remoteAddress ?? '';
   const earlier = request.headers['x-forwarded-for'];
   headers['x-forwarded-for'] = earlier ? `${earlier}, ${clientAddress}` : clientAddress;
-  headers['x-forwarded-host'] = request.headers.host ?? '';
-  headers['x-forwarded-proto'] = isEncrypted(request) ? 'https' : 'http';
+  const localProxy = isLoopback(clientAddress);
+  const proxiedHost = localProxy ? firstValue(request.headers['x-forwarded-host']) : undefined;
+  const proxiedProto = localProxy ? firstValue(request.headers['x-forwarded-proto']) : undefined;
+  headers['x-forwarded-host'] = proxiedHost ?? request.headers.host ?? '';
+  headers['x-forwarded-proto'] = proxiedProto ?? (isEncrypted(request) ? 'https' : 'http');
   return headers;
+}
+
+/** `https, http` → `https`: the value the first proxy set. */
+function firstValue(header: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(header) ? header[0] : header;
+  const first = text?.split(',')[0]?.trim();
+  return first ? first : undefined;
 }
 
 /** The request line and headers of an upgrade, as the reference server must see them (raw, in order). */
