@@ -1,9 +1,10 @@
 // The slides' side of the audience poll: ONE event stream for every poll on every slide. A stream per
 // poll component would soon use up HTTP/1.1's six connections per origin, the limit the SSE slides explain.
 
-import type { BoardView, PollHello, TallyEvent } from '../poll/poll-events';
+import type { BoardView, PollHello, StageView, TallyEvent } from '../poll/poll-events';
 import type { PollDeck, PollQuestion } from '../poll/poll-questions';
 import type { Tally } from '../poll/poll-store';
+import { clockOffsetMs } from '../poll/vote-page/countdown';
 
 export type PollStatus = 'connecting' | 'open' | 'offline';
 
@@ -15,6 +16,10 @@ export interface PollView {
   tallies: Record<string, Tally>;
   /** The class server's idea board (the pub/sub talk's workshop slide), when the poll server watches one. */
   board?: BoardView | undefined;
+  /** What the presenter shows: the break's end, for the countdown on the break slide. */
+  stage?: StageView | undefined;
+  /** How far this browser's clock is off the poll server's (see countdown.ts). */
+  clockOffsetMs: number;
 }
 
 type PollListener = (view: PollView) => void;
@@ -23,7 +28,16 @@ type PollListener = (view: PollView) => void;
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
-const view: PollView = { status: 'connecting', voteUrl: '', questions: {}, tallies: {} };
+/** What a component shows before the stream's first event. */
+export const INITIAL_POLL_VIEW: Readonly<PollView> = {
+  status: 'connecting',
+  voteUrl: '',
+  questions: {},
+  tallies: {},
+  clockOffsetMs: 0,
+};
+
+const view: PollView = { ...INITIAL_POLL_VIEW };
 const listeners = new Set<PollListener>();
 let source: EventSource | undefined;
 let retryMs = FIRST_RETRY_MS;
@@ -53,7 +67,13 @@ function connect(deck: PollDeck): void {
       questions: Object.fromEntries(hello.questions.map((question) => [question.id, question])),
       tallies: hello.tallies,
       board: hello.board,
+      stage: hello.stage,
+      clockOffsetMs: clockOffsetMs(hello.stage.serverNow, Date.now()),
     });
+  });
+  current.addEventListener('stage', (event) => {
+    const stage = JSON.parse(event.data) as StageView;
+    update({ stage, clockOffsetMs: clockOffsetMs(stage.serverNow, Date.now()) });
   });
   current.addEventListener('board', (event) => {
     update({ board: JSON.parse(event.data) as BoardView });

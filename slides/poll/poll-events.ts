@@ -10,6 +10,8 @@ export interface PollHello {
   tallies: Record<string, Tally>;
   /** The idea board of the class server, when the poll server watches one. */
   board?: BoardView;
+  /** What the presenter shows now: the phones that follow the talk need it at once, also after a reload. */
+  stage: StageView;
 }
 
 /** `event: tally`, after every vote that changed a count. */
@@ -27,4 +29,17 @@ export interface BoardView {
   pageUrl: string;
   ideas: number | null;
   joined: number | null;
+}
+
+/**
+ * `event: stage`: what the presenter shows, for the phones that follow the talk. In the hello and after every
+ * change: the presenter moved to a slide with other polls, or started or ended the break.
+ */
+export interface StageView {
+  /** The poll questions of the presenter's slide ([] for a slide without a poll); null until a deck reported. */
+  questions: string[] | null;
+  /** When the break ends, on the server's clock (ms since 1970); null while no break was started. */
+  breakEndsAt: number | null;
+  /** The server's clock as it sent this, so a device whose own clock is off still shows the right time. */
+  serverNow: number;
 }

@@ -11,7 +11,7 @@ let baseUrl = '';
 async function start(options: Partial<PollServerOptions> = {}): Promise<PollServer> {
   server = createPollServer({
     publicHost: 'poll.test',
-    buildVoteScript: async () => 'console.log("vote")',
+    buildVoteScripts: async () => ({ 'vote.js': 'console.log("vote")', 'countdown.js': 'export {}' }),
     ...options,
   });
   const { port } = await server.listen(0);
@@ -239,12 +239,98 @@ describe('poll server', () => {
   it('survives a vote page script that does not build: logged once, 500 for the script, no crash', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     // Without a handler this rejection would be unhandled, which ends a Node process (and fails this test).
-    await start({ buildVoteScript: () => Promise.reject(new Error('vite is missing')) });
+    await start({ buildVoteScripts: () => Promise.reject(new Error('vite is missing')) });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(error).toHaveBeenCalledWith(expect.stringMatching(/could not be built: vite is missing/));
     const script = await fetch(`${baseUrl}/vote/vote.js`);
     expect(script.status).toBe(500);
     expect(await errorOf(script)).toMatch(/could not be built/);
     expect((await fetch(`${baseUrl}/api/poll?deck=workshop`)).ok).toBe(true);
+  });
+
+  it('serves the vote page and its two scripts; another name under /vote/ is 404', async () => {
+    await start();
+    expect(await (await fetch(`${baseUrl}/vote?deck=workshop`)).text()).toMatch(
+      /<script type="module" src="\/vote\/vote.js">/,
+    );
+    expect(await (await fetch(`${baseUrl}/vote/countdown.js`)).text()).toBe('export {}');
+    expect((await fetch(`${baseUrl}/vote/other.js`)).status).toBe(404);
+  });
+});
+
+function postStage(path: 'slide' | 'break', body: unknown): Promise<Response> {
+  return fetch(`${baseUrl}/api/poll/stage/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The data of every `event: stage` a stream has received so far. */
+function stageEvents(text: string): Array<{ questions: string[] | null; breakEndsAt: number | null }> {
+  return [...text.matchAll(/^event: stage\n(?:id: .*\n)?data: (.*)$/gm)].map((match) =>
+    JSON.parse(match[1] ?? 'null'),
+  );
+}
+
+describe("poll server: the presenter's stage", () => {
+  it("sends the slide's questions and the break to every stream of the talk, and in the hello of a new one", async () => {
+    await start();
+    const phone = await openStream('?deck=workshop');
+    const otherTalk = await openStream('?deck=pubsub');
+    await phone.until(/event: poll/);
+    const hello = JSON.parse(/^data: (.*)$/m.exec(phone.text().split('\n\n')[1] ?? '')?.[1] ?? 'null');
+    expect(hello.stage).toMatchObject({ questions: null, breakEndsAt: null });
+
+    expect((await postStage('slide', { deck: 'workshop', questions: ['mood'] })).status).toBe(200);
+    await phone.until(/event: stage/);
+    expect(stageEvents(phone.text())).toEqual([
+      expect.objectContaining({ questions: ['mood'], breakEndsAt: null }),
+    ]);
+
+    const before = Date.now();
+    const started = await postStage('break', { deck: 'workshop', minutes: 10 });
+    expect(started.status).toBe(200);
+    const { breakEndsAt, serverNow } = (await started.json()) as { breakEndsAt: number; serverNow: number };
+    expect(breakEndsAt - serverNow).toBe(600_000);
+    expect(serverNow).toBeGreaterThanOrEqual(before);
+    await phone.until(/event: stage[\s\S]*event: stage/);
+    expect(stageEvents(phone.text())[1]).toMatchObject({ questions: ['mood'], breakEndsAt });
+
+    // A phone that reloads gets the running break in its hello.
+    const reloaded = await openStream('?deck=workshop');
+    await reloaded.until(/event: poll/);
+    const again = JSON.parse(/^data: (.*)$/m.exec(reloaded.text().split('\n\n')[1] ?? '')?.[1] ?? 'null');
+    expect(again.stage).toMatchObject({ questions: ['mood'], breakEndsAt });
+
+    expect((await postStage('break', { deck: 'workshop', minutes: 0 })).status).toBe(200);
+    await phone.until(/(event: stage[\s\S]*){3}/);
+    expect(stageEvents(phone.text())[2]).toMatchObject({ breakEndsAt: null });
+    expect(stageEvents(otherTalk.text()), "the other talk saw the workshop's stage").toEqual([]);
+    for (const stream of [phone, otherTalk, reloaded]) stream.request.destroy();
+  });
+
+  it('refuses the stage to anyone but the presenter, and bad reports with a reason', async () => {
+    await start({ isPresenter: () => false });
+    for (const path of ['slide', 'break'] as const) {
+      const refused = await postStage(path, { deck: 'workshop', questions: [], minutes: 5 });
+      expect(refused.status).toBe(403);
+      expect(await errorOf(refused)).toMatch(/Only the presenter/);
+    }
+    await server?.close();
+    await start();
+    const unknown = await postStage('slide', { deck: 'pubsub', questions: ['mood'] });
+    expect(unknown.status).toBe(400);
+    expect(await errorOf(unknown)).toMatch(/talk "pubsub" has no question "mood"/);
+    const tooLong = await postStage('break', { deck: 'workshop', minutes: 600 });
+    expect(tooLong.status).toBe(400);
+    expect(await errorOf(tooLong)).toMatch(/from 0 \(ends the break\) to 60/);
+    const notJson = await fetch(`${baseUrl}/api/poll/stage/break`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"deck":',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await errorOf(notJson)).toMatch(/not valid JSON/);
   });
 });

@@ -8,12 +8,14 @@ import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-
 import { openSseStream, type SseStream } from '../../solutions/03-sse-notifications/server/sse-stream';
 import { AddressCounter, isLoopback } from './address-counter';
 import type { BoardWatch } from './board-watch';
-import type { BoardView, PollHello, TallyEvent } from './poll-events';
+import type { BoardView, PollHello, StageView, TallyEvent } from './poll-events';
 import { isPollDeck, POLL_DECKS, type PollDeck, type PollQuestion, questionsOf } from './poll-questions';
 import { PollStore } from './poll-store';
 import { readSnapshot, saveSnapshotOnChange } from './snapshot-file';
+import { Stage } from './stage';
+import { parseBreakInput, parseSlideInput } from './stage-input';
 import { parseVoteInput } from './vote-input';
-import { renderVotePage, transpileVoteScript } from './vote-page/vote-assets';
+import { renderVotePage, transpileVoteScripts, type VoteScripts } from './vote-page/vote-assets';
 
 const SLIDES_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -40,14 +42,14 @@ export interface PollServerOptions {
   /** Devices one address may vote with per question (default 250, for the same reason). More get 429. */
   maxDevicesPerAddress?: number;
   /**
-   * Requests that come from the presenter, who always gets a stream (default: loopback addresses, the laptop
-   * that runs the poll and the deck).
+   * Requests that come from the presenter, who always gets a stream and alone may say which slide is shown and
+   * start the break (default: loopback addresses, the laptop that runs the poll and the deck).
    */
   isPresenter?: (address: string) => boolean;
   /** Milliseconds between a vote and writing the votes file (default 1000). */
   saveDelayMs?: number;
-  /** Builds the vote page's script (default: `vote.ts` without its types). */
-  buildVoteScript?: () => Promise<string>;
+  /** Builds the vote page's scripts (default: `vote.ts` and `countdown.ts` without their types). */
+  buildVoteScripts?: () => Promise<VoteScripts>;
   /** The class server's idea board, for the pub/sub talk's workshop slide; watched while the server listens. */
   board?: BoardWatch;
 }
@@ -70,6 +72,8 @@ export interface PollServer {
  */
 export function createPollServer(options: PollServerOptions): PollServer {
   const stores = new Map<PollDeck, PollStore>();
+  // What each talk's presenter shows now: the slide's polls and the break, for the phones that follow.
+  const stages = new Map<PollDeck, Stage>(POLL_DECKS.map((deck) => [deck, new Stage()]));
   const stopSaving: Array<() => void> = [];
   for (const deck of POLL_DECKS) {
     const questions = options.decks?.[deck] ?? questionsOf(deck);
@@ -93,8 +97,8 @@ export function createPollServer(options: PollServerOptions): PollServer {
     maxBufferedBytes: 1 << 20,
   };
   // Built once at start; a failure is logged here (no unhandled rejection) and answered with 500 below.
-  const voteScript = (options.buildVoteScript ?? transpileVoteScript)();
-  voteScript.catch((error: unknown) => {
+  const voteScripts = (options.buildVoteScripts ?? transpileVoteScripts)();
+  voteScripts.catch((error: unknown) => {
     console.error(
       `The vote page's script could not be built: ${error instanceof Error ? error.message : error}`,
     );
@@ -121,12 +125,19 @@ export function createPollServer(options: PollServerOptions): PollServer {
   });
   app.get('/api/poll/events', pollEvents);
   app.post('/api/poll/votes', express.json({ limit: '2kb' }), postVote);
+  app.post('/api/poll/stage/slide', presenterOnly, express.json({ limit: '2kb' }), postSlide);
+  app.post('/api/poll/stage/break', presenterOnly, express.json({ limit: '2kb' }), postBreak);
   app.get('/vote', (request, response) => {
     response.type('html').send(renderVotePage(request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en'));
   });
-  app.get('/vote/vote.js', async (_request, response) => {
+  app.get('/vote/:script', async (request, response, next) => {
     try {
-      response.type('js').send(await voteScript);
+      const script = (await voteScripts)[request.params.script];
+      if (script === undefined) {
+        next();
+        return;
+      }
+      response.type('js').send(script);
     } catch {
       // Logged once at start, not on every phone's request.
       response
@@ -142,6 +153,10 @@ export function createPollServer(options: PollServerOptions): PollServer {
 
   function storeOf(deck: PollDeck): PollStore {
     return stores.get(deck) as PollStore;
+  }
+
+  function stageOf(deck: PollDeck): Stage {
+    return stages.get(deck) as Stage;
   }
 
   function voteUrl(deck: PollDeck): string {
@@ -189,6 +204,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
       questions: store.questions,
       tallies: store.tallies(),
       ...(options.board ? { board: options.board.view } : {}),
+      stage: stageOf(deck).view(),
     };
     stream.send(frame('poll', hello));
     const unsubscribe = store.subscribe((questionId, tally) => {
@@ -196,6 +212,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
       stream.send(frame('tally', event));
     });
     const stopBoard = options.board?.subscribe((view: BoardView) => stream.send(frame('board', view)));
+    const stopStage = stageOf(deck).subscribe((view: StageView) => stream.send(frame('stage', view)));
     stream.onClose(() => {
       openStreams -= 1;
       if (!presenter) {
@@ -204,6 +221,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
       }
       unsubscribe();
       stopBoard?.();
+      stopStage();
     });
   }
 
@@ -231,6 +249,43 @@ export function createPollServer(options: PollServerOptions): PollServer {
     }
     if (newDevice) devicesByAddress.add(devicesKey);
     response.json({ deck, questionId, optionId, tally: result.tally });
+  }
+
+  /** Only the presenter's laptop says which slide is shown and when the break ends; phones get 403. */
+  function presenterOnly(
+    request: express.Request,
+    response: express.Response,
+    next: express.NextFunction,
+  ): void {
+    if (isPresenter(addressOf(request))) {
+      next();
+      return;
+    }
+    response
+      .status(403)
+      .json({ error: "Only the presenter's laptop (where the poll server runs) may do this." });
+  }
+
+  function postSlide(request: express.Request, response: express.Response): void {
+    const input = parseSlideInput(request.body, (deck) =>
+      storeOf(deck).questions.map((question) => question.id),
+    );
+    if (!input.ok) {
+      response.status(400).json({ error: input.error });
+      return;
+    }
+    stageOf(input.value.deck).showSlide(input.value.questions);
+    response.json(stageOf(input.value.deck).view());
+  }
+
+  function postBreak(request: express.Request, response: express.Response): void {
+    const input = parseBreakInput(request.body);
+    if (!input.ok) {
+      response.status(400).json({ error: input.error });
+      return;
+    }
+    stageOf(input.value.deck).setBreak(input.value.minutes);
+    response.json(stageOf(input.value.deck).view());
   }
 
   function addressOf(request: express.Request): string {

@@ -17,10 +17,11 @@ test('votes from two devices show up live on the slide; a second vote moves, a r
   const deck = DECKS.find((each) => each.slug === 'workshop-de');
   if (!deck) throw new Error('workshop-de is missing from DECKS');
   const projector = await browser.newPage();
-  // The slides need no request besides their one event stream: its first event has the URL and questions.
+  // The slides read nothing besides their one event stream: its first event has the URL and questions. (The
+  // presenter's deck also posts which slide it shows, for the phones that follow: not a read.)
   const pollRequests: string[] = [];
   projector.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/api/poll'))
+    if (request.method() === 'GET' && new URL(request.url()).pathname.startsWith('/api/poll'))
       pollRequests.push(new URL(request.url()).pathname);
   });
   await projector.goto(decks.deckUrl(deck, 'poll-mood'));
@@ -173,6 +174,9 @@ test('the vote API answers bad input with 400 and a JSON error', async ({ reques
 /** A phone: its own browser context, so its own localStorage and device id. */
 async function openVotePage(browser: Browser, question: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  // Not following the presenter: these tests vote on questions whatever slide a projector shows
+  // (follow.spec.ts tests following).
+  await context.addInitScript(() => localStorage.setItem('realtime-workshop.poll.follow', 'off'));
   const page = await context.newPage();
   await page.goto(`${decks.baseUrl}/vote?deck=workshop&q=${question}&lang=de`);
   return page;

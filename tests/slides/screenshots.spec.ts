@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { ROOT } from '../../scripts/exercise-catalog';
 import { BoardWatch } from '../../slides/poll/board-watch';
 import { DECKS, type RunningDecks, startBuiltDecks } from './built-decks';
@@ -76,6 +76,41 @@ test('slides · the idea board on the pub/sub workshop slide', async ({ page }) 
     await new Promise((resolve) => stats.close(resolve));
   }
 });
+
+test('slides · the break countdown on the projector and on a phone', async ({ page, browser }) => {
+  await show(page, decks.deckUrl(deck('workshop-de'), 'break'));
+  await page.getByRole('button', { name: '10 Min.', exact: true }).click();
+  await expect(page.locator('.break-countdown')).toHaveAttribute('data-state', 'running');
+  const phone = await openPhone(browser);
+  try {
+    await expect(phone.locator('[data-ui="break"]')).toBeVisible();
+    await save(page, 'break');
+    await save(phone, 'phone-break');
+  } finally {
+    await page.getByRole('button', { name: 'Beenden' }).click();
+    await phone.context().close();
+  }
+});
+
+test('slides · a phone following the presenter to a poll slide', async ({ page, browser }) => {
+  await show(page, decks.deckUrl(deck('workshop-de'), 'poll-built-it'));
+  const phone = await openPhone(browser);
+  try {
+    await expect(phone.locator('.question:visible')).toHaveCount(1);
+    await expect(phone.locator('.question:visible')).toHaveAttribute('data-question', 'built-it');
+    await save(phone, 'phone-follow');
+  } finally {
+    await phone.context().close();
+  }
+});
+
+/** A 360 px phone on the workshop talk's vote page, following the presenter. */
+async function openPhone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true });
+  const phone = await context.newPage();
+  await phone.goto(`${decks.baseUrl}/vote?deck=workshop&lang=de`);
+  return phone;
+}
 
 test('slides · sequence diagram', async ({ page }) => {
   await show(page, decks.deckUrl(deck('workshop-de'), 'diagram-sse'));

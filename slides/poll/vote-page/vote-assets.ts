@@ -26,13 +26,23 @@ export function renderVotePage(fallbackLanguage: Language): string {
 `;
 }
 
+/** The vote page's scripts by their URL name under `/vote/`: `vote.js` and the `countdown.js` it imports. */
+export type VoteScripts = Readonly<Record<string, string>>;
+
+/** The TypeScript files behind VoteScripts; `countdown.ts` is shared with the slides' break countdown. */
+const SCRIPT_SOURCES = ['vote.ts', 'countdown.ts'];
+
 /**
- * `vote.ts` for the browser: its types stripped once at start by Vite's transformer (Vite is already in the
- * workspace), so the page is written in TypeScript and type-checked like every other client.
+ * The vote page's scripts for the browser: their types stripped once at start by Vite's transformer (Vite is
+ * already in the workspace), so the page is written in TypeScript and type-checked like every other client.
  */
-export async function transpileVoteScript(): Promise<string> {
-  const file = path.join(HERE, 'vote.ts');
+export async function transpileVoteScripts(): Promise<VoteScripts> {
   const { transformWithOxc } = await import('vite');
-  const result = await transformWithOxc(readFileSync(file, 'utf8'), file, { lang: 'ts' });
-  return result.code;
+  const scripts: Record<string, string> = {};
+  for (const source of SCRIPT_SOURCES) {
+    const file = path.join(HERE, source);
+    const result = await transformWithOxc(readFileSync(file, 'utf8'), file, { lang: 'ts' });
+    scripts[source.replace(/\.ts$/, '.js')] = result.code;
+  }
+  return scripts;
 }

@@ -1,5 +1,8 @@
-// The vote page on the students' phones: every question of the talk (`?deck=`), one tap per answer.
+// The vote page on the students' phones: every question of the talk (`?deck=`), one tap per answer. It follows
+// the presenter: it shows the poll of the slide on the projector, and the break countdown while one runs.
+import type { PollHello, StageView } from '../poll-events';
 import type { Language, PollQuestion } from '../poll-questions';
+import { clockOffsetMs, formatCountdown, remainingMs } from './countdown.js';
 
 interface PollInfo {
   questions: PollQuestion[];
@@ -12,6 +15,10 @@ const TEXT = {
     failed: 'Nicht gespeichert, bitte nochmal tippen.',
     offline: 'Der Poll-Server antwortet nicht. Bist du im selben WLAN?',
     chooseTalk: 'Welcher Vortrag? Am einfachsten scannst du den QR-Code auf der Folie.',
+    follow: 'Der Folie folgen',
+    waiting: 'Auf der Folie ist gerade keine Umfrage. Die nächste erscheint hier von selbst.',
+    breakTitle: 'Pause',
+    breakHint: 'Die Zeit läuft auch auf dem Beamer. Danach geht es hier weiter.',
   },
   en: {
     title: 'Audience poll',
@@ -19,11 +26,19 @@ const TEXT = {
     failed: 'Not saved, please tap again.',
     offline: 'The poll server does not answer. Are you on the same Wi-Fi?',
     chooseTalk: 'Which talk? Scanning the QR code on the slide is easiest.',
+    follow: 'Follow the slides',
+    waiting: 'No poll on the slide right now. The next one appears here by itself.',
+    breakTitle: 'Break',
+    breakHint: 'The same time runs on the projector. We go on here afterwards.',
   },
 } satisfies Record<Language, Record<string, string>>;
 
 const DEVICE_KEY = 'realtime-workshop.poll.device';
 const CHOICES_KEY = 'realtime-workshop.poll.choices';
+const FOLLOW_KEY = 'realtime-workshop.poll.follow';
+/** Waits before opening a new event stream after the browser gave up on one: 1 s, 2 s … up to 30 s. */
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
 
 const params = new URLSearchParams(window.location.search);
 const language: Language = readLanguage(params.get('lang'));
@@ -42,6 +57,13 @@ const app = document.getElementById('app') as HTMLElement;
 
 document.documentElement.lang = language;
 document.title = text.title;
+
+/** What the presenter shows (from the event stream), and how far this phone's clock is off the server's. */
+let stage: StageView | undefined;
+let offsetMs = 0;
+let following = localStorage.getItem(FOLLOW_KEY) !== 'off';
+let breakTimer: ReturnType<typeof setInterval> | undefined;
+let retryMs = FIRST_RETRY_MS;
 
 /** A random id for this browser; crypto.randomUUID needs HTTPS, getRandomValues does not. */
 function deviceId(): string {
@@ -132,6 +154,7 @@ async function start(): Promise<void> {
     chooseTalk();
     return;
   }
+  let info: PollInfo;
   try {
     const response = await fetch(`/api/poll?deck=${encodeURIComponent(deck)}`);
     if (response.status === 400) {
@@ -140,19 +163,129 @@ async function start(): Promise<void> {
       return;
     }
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const info = (await response.json()) as PollInfo;
-    const choices = readChoices();
-    // The question of the slide on the projector first, the others below it.
-    const ordered = [...info.questions].sort(
-      (a, b) => Number(b.id === focusedQuestion) - Number(a.id === focusedQuestion),
-    );
-    for (const question of ordered) app.append(renderQuestion(question, choices[choiceKey(question)]));
+    info = (await response.json()) as PollInfo;
   } catch {
     const offline = document.createElement('p');
     offline.className = 'status error';
     offline.textContent = text.offline;
     app.append(offline);
+    return;
   }
+  const choices = readChoices();
+  // The question of the slide the QR code was on first, the others below it.
+  const ordered = [...info.questions].sort(
+    (a, b) => Number(b.id === focusedQuestion) - Number(a.id === focusedQuestion),
+  );
+  app.append(renderFollowSwitch(), renderBreakPanel(), renderWaitingNote());
+  for (const question of ordered) app.append(renderQuestion(question, choices[choiceKey(question)]));
+  watchStage(deck);
+}
+
+function renderFollowSwitch(): HTMLElement {
+  const label = document.createElement('label');
+  label.className = 'follow';
+  const checkbox = document.createElement('input');
+  checkbox.type = 'checkbox';
+  checkbox.dataset.ui = 'follow';
+  checkbox.checked = following;
+  checkbox.addEventListener('change', () => {
+    following = checkbox.checked;
+    localStorage.setItem(FOLLOW_KEY, following ? 'on' : 'off');
+    showStage();
+  });
+  label.append(checkbox, ` ${text.follow}`);
+  return label;
+}
+
+function renderBreakPanel(): HTMLElement {
+  const panel = document.createElement('section');
+  panel.className = 'break';
+  panel.dataset.ui = 'break';
+  panel.hidden = true;
+  const title = document.createElement('h2');
+  title.textContent = text.breakTitle;
+  const clock = document.createElement('p');
+  clock.className = 'break-clock';
+  clock.dataset.ui = 'break-clock';
+  const hint = document.createElement('p');
+  hint.className = 'break-hint';
+  hint.textContent = text.breakHint;
+  panel.append(title, clock, hint);
+  return panel;
+}
+
+function renderWaitingNote(): HTMLElement {
+  const note = document.createElement('p');
+  note.className = 'waiting';
+  note.dataset.ui = 'waiting';
+  note.hidden = true;
+  note.textContent = text.waiting;
+  return note;
+}
+
+/** One event stream for what the presenter shows; voting works without it, only following does not. */
+function watchStage(talk: string): void {
+  const source = new EventSource(`/api/poll/events?deck=${encodeURIComponent(talk)}`);
+  // The first event of every (re)connection has the stage as it is now, also the break after a reload.
+  source.addEventListener('poll', (event) => {
+    retryMs = FIRST_RETRY_MS;
+    receiveStage((JSON.parse(event.data) as PollHello).stage);
+  });
+  source.addEventListener('stage', (event) => receiveStage(JSON.parse(event.data) as StageView));
+  source.addEventListener('error', () => {
+    // CONNECTING: the browser retries by itself. CLOSED (the room is full: 503, or 429): we try again later.
+    if (source.readyState !== EventSource.CLOSED) return;
+    source.close();
+    setTimeout(() => watchStage(talk), retryMs);
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+  });
+}
+
+function receiveStage(next: StageView): void {
+  stage = next;
+  offsetMs = clockOffsetMs(next.serverNow, Date.now());
+  showStage();
+}
+
+/** Following: only the questions of the presenter's slide. Not following, or no slide known yet: all of them. */
+function showStage(): void {
+  const onSlide = questionsOnSlide();
+  for (const card of app.querySelectorAll<HTMLElement>('.question')) {
+    card.hidden = onSlide !== undefined && !onSlide.has(card.dataset.question ?? '');
+  }
+  showBreak();
+  showWaiting();
+}
+
+function questionsOnSlide(): Set<string> | undefined {
+  return following && stage?.questions ? new Set(stage.questions) : undefined;
+}
+
+/** "No poll on the slide right now", unless the break countdown says it all. */
+function showWaiting(): void {
+  const waiting = app.querySelector<HTMLElement>('[data-ui="waiting"]');
+  const breakShown = app.querySelector<HTMLElement>('[data-ui="break"]')?.hidden === false;
+  if (waiting) waiting.hidden = questionsOnSlide()?.size !== 0 || breakShown;
+}
+
+function showBreak(): void {
+  clearInterval(breakTimer);
+  const endsAt = stage?.breakEndsAt ?? null;
+  const panel = app.querySelector<HTMLElement>('[data-ui="break"]');
+  const clock = app.querySelector<HTMLElement>('[data-ui="break-clock"]');
+  if (!panel || !clock) return;
+  const tick = () => {
+    const left = endsAt === null ? 0 : remainingMs(endsAt, offsetMs, Date.now());
+    clock.textContent = formatCountdown(left);
+    const wasShown = !panel.hidden;
+    panel.hidden = left === 0;
+    if (left > 0) return;
+    clearInterval(breakTimer);
+    if (wasShown) showWaiting();
+  };
+  tick();
+  // A quarter second: the display changes within 250 ms of the projector's.
+  if (!panel.hidden) breakTimer = setInterval(tick, 250);
 }
 
 /** Opened as plain `/vote`: a link per talk, keeping the language. */
