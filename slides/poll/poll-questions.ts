@@ -30,6 +30,21 @@ function familiarity(id: string, name: string): PollQuestion {
   };
 }
 
+/** "Would use it / it depends / rather not", asked once the room has seen a technique and built it. */
+const OPINION: readonly PollOption[] = [
+  { id: 'would-use', label: { de: 'Würde ich einsetzen', en: 'I’d use it' } },
+  { id: 'depends', label: { de: 'Kommt drauf an', en: 'It depends' } },
+  { id: 'rather-not', label: { de: 'Lieber nicht', en: 'Rather not' } },
+];
+
+function opinion(technique: string, name: Localized): PollQuestion {
+  return {
+    id: `opinion-${technique}`,
+    prompt: { de: `Was hältst du von ${name.de}?`, en: `What do you think of ${name.en}?` },
+    options: OPINION,
+  };
+}
+
 /** Every question the decks ask; a vote for anything else is refused with 400. */
 export const POLL_QUESTIONS: readonly PollQuestion[] = [
   {
@@ -103,6 +118,12 @@ export const POLL_QUESTIONS: readonly PollQuestion[] = [
   familiarity('webrtc', 'WebRTC'),
   familiarity('webtransport', 'WebTransport'),
   familiarity('pubsub', 'Pub/Sub'),
+  // What the original asked per technology at the end: what the room now thinks of each one.
+  opinion('short-polling', { de: 'Short Polling', en: 'short polling' }),
+  opinion('long-polling', { de: 'Long Polling', en: 'long polling' }),
+  opinion('sse', { de: 'Server-Sent Events', en: 'Server-Sent Events' }),
+  opinion('websocket', { de: 'WebSockets', en: 'WebSockets' }),
+  opinion('pubsub', { de: 'einem Broker vor PHP', en: 'a broker in front of PHP' }),
 ];
 
 /** The two talks. Each has its own questions, its own votes and its own file in `.poll-data/`. */
@@ -125,8 +146,21 @@ export const DECK_QUESTIONS: Readonly<Record<PollDeck, readonly string[]>> = {
     'websocket',
     'webtransport',
     'webrtc',
+    'opinion-short-polling',
+    'opinion-long-polling',
+    'opinion-sse',
+    'opinion-websocket',
   ],
-  pubsub: ['studip-use', 'missed-live', 'websocket', 'sse', 'pubsub'],
+  pubsub: [
+    'studip-use',
+    'missed-live',
+    'websocket',
+    'sse',
+    'pubsub',
+    'opinion-websocket',
+    'opinion-sse',
+    'opinion-pubsub',
+  ],
 };
 
 export const POLL_DECKS = Object.keys(DECK_QUESTIONS) as PollDeck[];

@@ -102,6 +102,9 @@ describe('poll server', () => {
       'websocket',
       'sse',
       'pubsub',
+      'opinion-websocket',
+      'opinion-sse',
+      'opinion-pubsub',
     ]);
     expect(hello.tallies.pubsub).toEqual({ used: 0, seen: 0, never: 0 });
     stream.request.destroy();

@@ -1,6 +1,7 @@
 // Phones follow the presenter: the vote page shows the poll of the slide on the projector by itself, and the
 // break countdown with the same time left as the projector, also after a reload.
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { DECK_QUESTIONS } from '../../slides/poll/poll-questions';
 import { DECKS, type RunningDecks, startBuiltDecks } from './built-decks';
 
 let decks: RunningDecks;
@@ -66,7 +67,7 @@ test('two phones follow the presenter across poll slides and the break countdown
   await projector.goto(decks.deckUrl(deck, 'poll-mood'));
   for (const phone of phones) await expectShownQuestions(phone, ['mood']);
   await firstPhone.getByLabel('Der Folie folgen').uncheck();
-  await expect(firstPhone.locator('.question:visible')).toHaveCount(11);
+  await expect(firstPhone.locator('.question:visible')).toHaveCount(DECK_QUESTIONS.workshop.length);
   await expectShownQuestions(secondPhone, ['mood']);
 });
 

@@ -1,5 +1,6 @@
 // The audience poll: phones vote on the vote page, the slide shows the counts live over SSE.
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { DECK_QUESTIONS } from '../../slides/poll/poll-questions';
 import { DECKS, type RunningDecks, startBuiltDecks } from './built-decks';
 
 let decks: RunningDecks;
@@ -126,7 +127,7 @@ test('the vote page shows the questions of its talk only, and links the talks wi
   page,
 }) => {
   await page.goto(`${decks.baseUrl}/vote?deck=pubsub&lang=en`);
-  await expect(page.locator('[data-question]')).toHaveCount(5);
+  await expect(page.locator('[data-question]')).toHaveCount(DECK_QUESTIONS.pubsub.length);
   await expect(page.locator('[data-question="studip-use"]')).toBeVisible();
   await expect(page.locator('[data-question="mood"]')).toHaveCount(0);
   await expect(page.locator('[data-question="pubsub"]')).toBeVisible();
