@@ -44,4 +44,14 @@ describe('planClassServers', () => {
     });
     expect(processes.find((planned) => planned.name === '04')?.env.PUBLISHER_KEY).toBeUndefined();
   });
+
+  it("gives 04's chats (WebSocket and SSE) the instructor's key for their moderation, and no one else", () => {
+    const processes = planClassServers({ servers, room, locate });
+    const chats = processes.filter((planned) => planned.name.startsWith('04'));
+    expect(chats.length).toBeGreaterThanOrEqual(2);
+    for (const chat of chats) expect(chat.env.INSTRUCTOR_KEY).toBe('instructor-key');
+    for (const name of ['01', '02', '03', '05 broker']) {
+      expect(processes.find((planned) => planned.name === name)?.env.INSTRUCTOR_KEY).toBeUndefined();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // What `pnpm class` starts: each reference server on a loopback port of its own, started like `pnpm dev`
-// starts them (launch-command.ts), allowing the room's origins. Exercise 05's app backend and broker share
+// starts them (launch-command.ts), allowing the room's origins. 04's chats take the instructor's key for their
+// moderation. Exercise 05's app backend and broker share
 // secrets made for this class, and the app hands pages the broker's address under the class server's path.
 import type { ClassRoute } from '../classroom/server/class-routes';
 import { BOARD_BROKER_PATH } from '../classroom/server/class-routes';
@@ -44,12 +45,19 @@ export function planClassServers({ servers, room, locate }: ClassPlanRequest): L
       env: {
         PORT: String(server.port),
         ALLOWED_ORIGINS: room.allowedOrigins.join(','),
+        ...chatEnv(server, room),
         ...pubSubEnv(server, servers, room),
       },
       readyUrl: `${localUrl(server.port)}/`,
       color: 'magenta',
     };
   });
+}
+
+/** Exercise 04's chats (WebSocket and SSE): the instructor's key opens their moderation to the console. */
+function chatEnv(server: ReferenceServer, room: RoomSettings): Record<string, string> {
+  if (server.route.exerciseName !== '04-websocket-chat') return {};
+  return { INSTRUCTOR_KEY: room.instructorKey };
 }
 
 /** Exercise 05's own settings: nothing for the other exercises. */

@@ -1,8 +1,15 @@
 // The instructor's console in the browser: the room's traffic per exercise, a form that pushes a notification
-// to every page (01–03), one that writes in the class chat (04), the idea board's rounds and alerts (05, with
-// the instructor's key, which the class server gave 05's app too), and the progress board: the last
-// `pnpm verify` of every student who shares it, one table per exercise. All live over one SSE stream.
+// to every page (01–03), the class chat's moderation (04: write as Instructor, delete, mute, slow mode, clear;
+// the chat itself live over 04's WebSocket), the idea board's rounds and alerts (05), both with the instructor's
+// key, which the class server gave 04 and 05 too, and the progress board: the last `pnpm verify` of every
+// student who shares it, one table per exercise, live over one SSE stream.
 // Names and titles come from the network: set as text, never as HTML.
+import type {
+  ChatMessage,
+  ModerationAction,
+  ModerationState,
+  ServerEnvelope,
+} from '../../solutions/04-websocket-chat/protocol/messages';
 import type { ConsoleEvents, RouteTraffic, StudentProgress } from '../server/progress-messages';
 
 const TEXT = {
@@ -24,6 +31,12 @@ const TEXT = {
     pushed: (count: number) => `Pushed to ${count} exercises.`,
     sent: 'Sent.',
     roundStarted: (phase: string, endsAt: string) => `Round "${phase}" runs until ${endsAt}.`,
+    noMessages: 'No messages in the chat.',
+    delete: 'Delete',
+    mute: (name: string) => `Mute ${name}`,
+    unmute: 'Unmute',
+    chatRules: (seconds: number) =>
+      seconds === 0 ? 'Slow mode is off.' : `Slow mode: ${seconds} s per name.`,
   },
   de: {
     needsKey: 'Öffne diese Seite mit der Adresse, die pnpm class ausgegeben hat: …/instructor#key=…',
@@ -44,6 +57,12 @@ const TEXT = {
     pushed: (count: number) => `An ${count} Übungen geschickt.`,
     sent: 'Gesendet.',
     roundStarted: (phase: string, endsAt: string) => `Runde „${phase}“ läuft bis ${endsAt}.`,
+    noMessages: 'Keine Nachrichten im Chat.',
+    delete: 'Löschen',
+    mute: (name: string) => `${name} stummschalten`,
+    unmute: 'Wieder zulassen',
+    chatRules: (seconds: number) =>
+      seconds === 0 ? 'Langsamer Modus ist aus.' : `Langsamer Modus: ${seconds} s pro Name.`,
   },
 } as const;
 
@@ -56,6 +75,11 @@ const room = requireElement('room');
 /** The exercises whose pages show notifications: the push form sends to each. */
 const NOTIFICATION_PREFIXES = ['/01', '/02', '/03'];
 const rows = new Map<string, StudentProgress>();
+/** 04's WebSocket chat, the task's: the console moderates that room. */
+const CHAT_PREFIX = '/04';
+/** The newest messages the console lists, enough to find the one to delete. */
+const CHAT_LOG_LENGTH = 15;
+let chatMessages: ChatMessage[] = [];
 
 start();
 
@@ -66,6 +90,7 @@ function start(): void {
     return;
   }
   setUpForms();
+  setUpChat(key);
   setUpBoardForms(key);
   const events = new EventSource(`/instructor/events?key=${encodeURIComponent(key)}`);
   events.addEventListener('open', () => showStatus(text.live, false));
@@ -136,13 +161,111 @@ function setUpForms(): void {
     }
     showResult(push, text.pushed(NOTIFICATION_PREFIXES.length), false);
   });
+}
+
+/** 04's moderation: the instructor's messages, slow mode, clearing; and the live list to delete and mute from. */
+function setUpChat(key: string): void {
   const chat = requireForm('chat');
   chat.addEventListener('submit', async (event) => {
     event.preventDefault();
     const message = String(new FormData(chat).get('message') ?? '');
-    const answer = await postJson('/04/messages', { username: 'Instructor', message });
-    showAnswer(chat, answer, text.sent);
+    showAnswer(chat, await moderate({ action: 'say', message }, key), text.sent);
   });
+  const moderation = requireForm('moderation');
+  moderation.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const action = (event.submitter as HTMLButtonElement | null)?.value;
+    const seconds = Number(new FormData(moderation).get('seconds') ?? 0);
+    await moderate(action === 'clear' ? { action: 'clear' } : { action: 'slow', seconds }, key);
+  });
+  void loadModeration(key);
+  watchChat(key);
+}
+
+/** Sends one moderation action; the answer (the chat's rules now) or the problem shows in the panel. */
+async function moderate(action: ModerationAction, key: string): Promise<PostAnswer> {
+  const answer = await postJson(`${CHAT_PREFIX}/moderation`, action, key);
+  const form = requireForm('moderation');
+  if (!answer.ok) {
+    showResult(form, answer.error, true);
+    return answer;
+  }
+  showRules(answer.body as ModerationState, key);
+  return answer;
+}
+
+async function loadModeration(key: string): Promise<void> {
+  try {
+    const response = await fetch(`${CHAT_PREFIX}/moderation`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    if (response.ok) showRules((await response.json()) as ModerationState, key);
+  } catch {
+    // The chat's server is not up yet: the first action shows the rules.
+  }
+}
+
+function showRules(state: ModerationState, key: string): void {
+  const form = requireForm('moderation');
+  showResult(form, text.chatRules(state.slowModeSeconds), false);
+  const select = form.querySelector('select');
+  if (select) select.value = String(state.slowModeSeconds);
+  const muted = requireElement('muted');
+  muted.replaceChildren();
+  if (state.muted.length === 0) muted.textContent = '–';
+  for (const name of state.muted) {
+    muted.append(element('span', name, 'muted-name'));
+    muted.append(smallButton(text.unmute, () => moderate({ action: 'unmute', username: name }, key)));
+  }
+}
+
+/** The chat as every page gets it, over 04's WebSocket on this server; a lost connection is opened again. */
+function watchChat(key: string): void {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const socket = new WebSocket(`${scheme}://${location.host}${CHAT_PREFIX}`);
+  socket.addEventListener('message', (event) => {
+    receiveChat(JSON.parse(String(event.data)) as ServerEnvelope, key);
+  });
+  // The class server starts 04 beside the console; a few seconds is a calm pace for a console.
+  socket.addEventListener('close', () => setTimeout(() => watchChat(key), 3_000));
+}
+
+function receiveChat(envelope: ServerEnvelope, key: string): void {
+  if (envelope.event === 'chat.initial') chatMessages = envelope.data;
+  if (envelope.event === 'chat.message') {
+    const removed = new Set(envelope.data.removes ?? []);
+    chatMessages = [...chatMessages.filter((message) => !removed.has(message.id)), envelope.data];
+  }
+  chatMessages = chatMessages.slice(-CHAT_LOG_LENGTH);
+  renderChatLog(key);
+}
+
+function renderChatLog(key: string): void {
+  const log = requireElement('chat-log');
+  log.replaceChildren();
+  if (chatMessages.length === 0) log.append(element('li', text.noMessages, 'empty'));
+  for (const message of chatMessages) {
+    const item = document.createElement('li');
+    item.dataset.messageId = message.id;
+    item.append(element('span', message.username, 'author'), element('span', message.message, 'text'));
+    if (message.username !== 'Instructor') {
+      item.append(
+        smallButton(text.delete, () => moderate({ action: 'delete', id: message.id }, key)),
+        smallButton(text.mute(message.username), () =>
+          moderate({ action: 'mute', username: message.username }, key),
+        ),
+      );
+    }
+    log.append(item);
+  }
+  log.scrollTop = log.scrollHeight;
+}
+
+function smallButton(label: string, onClick: () => void): HTMLButtonElement {
+  const button = element('button', label, 'small');
+  button.type = 'button';
+  button.addEventListener('click', onClick);
+  return button;
 }
 
 /** 05's instructor routes: a round for every board, and alerts; 05's app checks the key. */

@@ -11,8 +11,15 @@ const TEXT = {
     message: 'Message',
     progress: 'as a progress notification (03 shows it climbing)',
     send: 'Push',
-    chat: 'Write in the class chat (04) as Instructor',
+    chat: 'The class chat (04)',
+    chatSay: 'Write as Instructor',
     say: 'Send',
+    chatLog: 'Latest messages: delete one, or mute its name',
+    slowMode: 'Slow mode: one message per name every',
+    slowOff: 'off',
+    setSlow: 'Set',
+    clear: 'Clear the chat',
+    muted: 'Muted names',
     progressBoard: 'Progress of the room',
     defaultTitle: 'Hello room',
     defaultMessage: 'Sent live from the console',
@@ -32,8 +39,15 @@ const TEXT = {
     message: 'Nachricht',
     progress: 'als Fortschrittsmeldung (03 zeigt sie steigen)',
     send: 'Schicken',
-    chat: 'Im Klassen-Chat (04) als Instructor schreiben',
+    chat: 'Der Klassen-Chat (04)',
+    chatSay: 'Als Instructor schreiben',
     say: 'Senden',
+    chatLog: 'Neueste Nachrichten: eine löschen oder ihren Namen stummschalten',
+    slowMode: 'Langsamer Modus: eine Nachricht pro Name alle',
+    slowOff: 'aus',
+    setSlow: 'Setzen',
+    clear: 'Chat leeren',
+    muted: 'Stummgeschaltete Namen',
     progressBoard: 'Fortschritt im Raum',
     defaultTitle: 'Hallo Raum',
     defaultMessage: 'Live aus der Konsole geschickt',
@@ -77,8 +91,21 @@ export function renderInstructorConsolePage(language: PageLanguage): string {
 </form>
 <h2>${text.chat}</h2>
 <form id="chat" class="stack">
-<label>${text.message} <input name="message" required maxlength="1000"></label>
+<label>${text.chatSay} <input name="message" required maxlength="1000"></label>
 <button>${text.say}</button>
+<output name="result"></output>
+</form>
+<form id="moderation" class="stack">
+<p class="note">${text.chatLog}</p>
+<ol id="chat-log" class="chat-log"></ol>
+<div class="buttons">
+<label class="inline">${text.slowMode} <select name="seconds">
+<option value="0">${text.slowOff}</option><option value="10">10 s</option><option value="30">30 s</option><option value="60">60 s</option>
+</select></label>
+<button name="action" value="slow">${text.setSlow}</button>
+<button name="action" value="clear" class="danger">${text.clear}</button>
+</div>
+<p class="note">${text.muted}: <span id="muted">–</span></p>
 <output name="result"></output>
 </form>
 <h2>${text.board}</h2>
@@ -143,6 +170,17 @@ td.time { color: #6b7385; font-size: 0.9rem; white-space: nowrap; }
 ol.legend { max-width: 60rem; font-size: 0.9rem; color: #3b4660; padding-left: 1.5rem; }
 ol.legend li { margin: 0.15rem 0; }
 .empty { color: #6b7385; }
+select { font: inherit; padding: 0.3rem 0.4rem; border: 1px solid #b9c1d4; border-radius: 0.4rem; }
+button.danger { background: #a3261b; }
+button.small { padding: 0.15rem 0.6rem; font-size: 0.85rem; background: #e8ecf6; color: #1d2433; }
+ol.chat-log { list-style: none; margin: 0; padding: 0; max-height: 16rem; overflow-y: auto; background: #fff;
+  border: 1px solid #dfe3ee; border-radius: 0.5rem; }
+ol.chat-log li { display: flex; gap: 0.5rem; align-items: baseline; padding: 0.35rem 0.6rem; border-bottom: 1px solid #eef0f5; }
+ol.chat-log li:last-child { border-bottom: 0; }
+ol.chat-log .author { font-weight: 600; white-space: nowrap; }
+ol.chat-log .text { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+ol.chat-log .empty { padding: 0.35rem 0.6rem; }
+#muted button { margin-left: 0.3rem; }
 @media (max-width: 40rem) {
   main { padding: 1rem; }
   th, td { padding: 0.3rem 0.4rem; }

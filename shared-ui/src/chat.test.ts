@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appendMessage, setFormDisabledState, setOnSubmit } from './chat';
+import { appendMessage, removeMessages, setFormDisabledState, setOnSubmit } from './chat';
 
 const HTML_PAYLOAD = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 const TIME = '2026-11-29T09:15:42.000Z';
@@ -228,5 +228,25 @@ describe('chat in German', () => {
     expect(document.querySelector('.chat-form legend')?.textContent).toBe('Nachricht senden');
     expect(document.querySelector('.chat-log')?.getAttribute('aria-label')).toBe('Nachrichten');
     expect(document.querySelector('.chat-empty')?.textContent).toBe('Noch keine Nachrichten.');
+  });
+});
+
+describe('removeMessages', () => {
+  it('takes out the messages with those ids, and says "No messages yet." once none is left', () => {
+    appendMessage('ada', 'first', TIME, 'run-1');
+    appendMessage('grace', 'second', TIME, 'run-2');
+    appendMessage('linus', 'third', TIME);
+
+    removeMessages(['run-1', 'unknown']);
+    expect(messages().map((item) => item.querySelector('.chat-message-text')?.textContent)).toEqual([
+      'second',
+      'third',
+    ]);
+    expect(document.querySelector<HTMLElement>('.chat-empty')?.hidden).toBe(true);
+
+    removeMessages(['run-2']);
+    messages()[0]?.remove();
+    removeMessages([]);
+    expect(document.querySelector<HTMLElement>('.chat-empty')?.hidden).toBe(false);
   });
 });

@@ -57,14 +57,29 @@ export function setFormDisabledState(disabled: boolean): void {
   findPart<HTMLFieldSetElement>(getChat(), 'fieldset').disabled = disabled;
 }
 
-/** Adds a message at the bottom of the log and scrolls down to it. `timestamp` is ISO 8601. */
-export function appendMessage(username: string, message: string, timestamp: string): void {
+/**
+ * Adds a message at the bottom of the log and scrolls down to it. `timestamp` is ISO 8601; with an `id`,
+ * removeMessages can take the message out again.
+ */
+export function appendMessage(username: string, message: string, timestamp: string, id?: string): void {
   const chat = getChat();
-  findPart(chat, '.chat-messages').append(createMessageItem(username, message, timestamp));
+  const item = createMessageItem(username, message, timestamp);
+  if (id !== undefined) item.dataset.messageId = id;
+  findPart(chat, '.chat-messages').append(item);
   findPart<HTMLElement>(chat, '.chat-empty').hidden = true;
 
   const log = findPart(chat, '.chat-log');
   log.scrollTop = log.scrollHeight;
+}
+
+/** Takes the messages with these ids (see appendMessage) out of the log; unknown ids are skipped. */
+export function removeMessages(ids: readonly string[]): void {
+  const chat = getChat();
+  const wanted = new Set(ids);
+  for (const item of chat.querySelectorAll<HTMLElement>('.chat-message')) {
+    if (item.dataset.messageId !== undefined && wanted.has(item.dataset.messageId)) item.remove();
+  }
+  findPart<HTMLElement>(chat, '.chat-empty').hidden = chat.querySelector('.chat-message') !== null;
 }
 
 function getChat(): HTMLElement {

@@ -8,6 +8,7 @@ describe('public API', () => {
       'addToTable',
       'appendMessage',
       'flashNotification',
+      'removeMessages',
       'resetIdeas',
       'resetTable',
       'setConnectionStatus',

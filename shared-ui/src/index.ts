@@ -5,7 +5,7 @@
 export type { AlertView } from './alerts';
 export { showAlert } from './alerts';
 export type { ChatSubmission } from './chat';
-export { appendMessage, setFormDisabledState, setOnSubmit } from './chat';
+export { appendMessage, removeMessages, setFormDisabledState, setOnSubmit } from './chat';
 export type { ConnectionState } from './connection-status';
 export { setConnectionStatus, showRetryCountdown } from './connection-status';
 export type { RoundPhase, RoundView } from './countdown';

@@ -56,7 +56,16 @@ test('class server · instructor console with the progress board', async ({ page
   await new Promise((resolve) => server.once('listening', resolve));
   try {
     const { port } = server.address() as AddressInfo;
+    // No 04 behind this class app: its chat and rules, as a room in the middle of 03 would have them.
+    await page.routeWebSocket(/\/04$/, (socket) => {
+      socket.send(JSON.stringify({ event: 'chat.initial', data: CHAT }));
+    });
+    await page.route('**/04/moderation', (route) =>
+      route.fulfill({ json: { muted: ['spam-bot'], slowModeSeconds: 10 } }),
+    );
     await page.goto(`http://127.0.0.1:${port}/instructor#key=${KEY}`);
+    await expect(page.locator('#chat-log li')).toHaveCount(CHAT.length);
+    await expect(page.locator('#muted')).toContainText('spam-bot');
     await expect(page.locator('#board tr[data-student]')).toHaveCount(ROOM.length);
     await expect(page.locator('#room tr[data-path="/04"] td').nth(1)).toHaveText('26');
     await page.screenshot({ path: path.join(SHOTS, 'class-console.png'), fullPage: true });
@@ -105,6 +114,20 @@ test('class server · the idea board on a phone', async ({ browser }) => {
     await classServer.interrupt();
   }
 });
+
+/** The class chat as the console lists it. */
+const CHAT = [
+  ['Instructor', 'Exercise 03 until 10:40, then the break.'],
+  ['Lena', 'Does the progress notification need its own event name?'],
+  ['Jonas', 'Mine reconnects after the restart now!'],
+  ['Mia', 'Which port is the reference server on again?'],
+  ['Ben', 'asdfasdfasdf'],
+].map(([username, message], index) => ({
+  id: `a1b2c3-${index + 1}`,
+  username,
+  message,
+  timestamp: new Date(Date.UTC(2026, 11, 7, 9, 30 + index)).toISOString(),
+}));
 
 /** 28 students in the middle of exercise 03: what the front door would have counted. */
 function busyRoom(): TrafficCounter {

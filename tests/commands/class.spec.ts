@@ -84,6 +84,61 @@ test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 ch
       await expect(ada.messageWithText(text)).toHaveCount(1);
       const stored = (await (await fetch(`${CLASS_URL}/04/messages`)).json()) as { message: string }[];
       expect(stored.map((entry) => entry.message)).toContain(text);
+
+      // The instructor moderates from the console: delete Ada's message, mute her, slow mode, clear.
+      const consoleLine = await classServer.waitForLine(
+        /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
+      );
+      const consolePage = await (await browser.newContext()).newPage();
+      await consolePage.goto(consoleLine.trim().split(/\s+/).at(-1) ?? '');
+      const listed = consolePage.locator('#chat-log li').filter({ hasText: text });
+      await listed.getByRole('button', { name: 'Delete' }).click();
+      for (const student of [ada, bob]) {
+        await expect(student.messageWithText(text), 'the deleted message is still on a page').toHaveCount(0);
+        await expect(student.messageWithText('Removed a message by Ada.')).toHaveCount(1);
+      }
+      await ada.send('Ada', 'hello again');
+      await expect(bob.messageWithText('hello again')).toHaveCount(1);
+      await consolePage
+        .locator('#chat-log li')
+        .filter({ hasText: 'hello again' })
+        .getByRole('button', { name: 'Mute Ada' })
+        .click();
+      await expect(consolePage.locator('#muted')).toContainText('ada');
+      await ada.send('Ada', 'still muted?');
+      await expect(ada.status, 'Ada is not told that she is muted').toContainText('muted the name "Ada"');
+      await bob.send('Bob', 'Bob is not muted');
+      await expect(ada.messageWithText('Bob is not muted')).toHaveCount(1);
+      await expect(bob.messageWithText('still muted?'), 'a muted message reached Bob').toHaveCount(0);
+
+      await consolePage.locator('#moderation select').selectOption('30');
+      await consolePage.getByRole('button', { name: 'Set' }).click();
+      await expect(consolePage.locator('#moderation output')).toHaveText('Slow mode: 30 s per name.');
+      // The first message in slow mode goes through; the next one within 30 s does not.
+      await bob.send('Bob', 'slowly now');
+      await expect(ada.messageWithText('slowly now')).toHaveCount(1);
+      await bob.send('Bob', 'and one more');
+      await expect(bob.status).toContainText('Slow mode: one message every 30 s per name');
+
+      await consolePage.getByRole('button', { name: 'Clear the chat' }).click();
+      for (const student of [ada, bob]) {
+        await expect(student.messages, 'the cleared chat still shows messages').toHaveCount(1);
+        await expect(student.messageWithText('Cleared the chat.')).toHaveCount(1);
+      }
+      // Only the console holds the key.
+      const noKey = await fetch(`${CLASS_URL}/04/moderation`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"action":"clear"}',
+      });
+      expect(noKey.status, 'moderation without the instructor key').toBe(401);
+      const impostor = await fetch(`${CLASS_URL}/04/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"username":"Instructor","message":"No homework!"}',
+      });
+      expect(impostor.status, 'a student posted as Instructor').toBe(403);
+      await consolePage.context().close();
       await Promise.all([ada.page.context().close(), bob.page.context().close()]);
       expect(dev.output, 'no local reference server starts').not.toMatch(/^\[reference\]/m);
     } finally {

@@ -8,6 +8,11 @@ export interface ChatMessage {
   message: string;
   /** When the server received it, as ISO 8601 (`2026-11-29T09:15:00.000Z`); set by the server, never the client. */
   timestamp: string;
+  /**
+   * Only in a notice of the instructor (the class server's chat): the ids of earlier messages it took out of the
+   * chat. Every page removes them; the notice itself stays ("Instructor: removed a message").
+   */
+  removes?: string[];
 }
 
 /** What a client sends to post a message: the server adds `id` and `timestamp`. */
@@ -30,6 +35,28 @@ export interface ServerEvents {
 export interface ClientEvents {
   /** Post a message to everyone. */
   chat: ChatInput;
+}
+
+/**
+ * What the instructor may do to the chat (`POST /moderation` with `Authorization: Bearer <instructor key>`; only
+ * when the server was started with INSTRUCTOR_KEY, as the class server does).
+ */
+export type ModerationAction =
+  /** Write in the chat as "Instructor". */
+  | { action: 'say'; message: string }
+  /** Take one message out of the chat. */
+  | { action: 'delete'; id: string }
+  /** Take every message out of the chat. */
+  | { action: 'clear' }
+  /** Refuse the messages of a name (case does not matter), or take them again. */
+  | { action: 'mute' | 'unmute'; username: string }
+  /** At most one message per name every `seconds` (0 ends slow mode). */
+  | { action: 'slow'; seconds: number };
+
+/** The answer to every moderation action: what the chat's rules are now. */
+export interface ModerationState {
+  muted: string[];
+  slowModeSeconds: number;
 }
 
 export type ServerEventName = keyof ServerEvents;

@@ -5,6 +5,7 @@ import { ChatRoom } from './chat-room';
 import { allowOrigins } from './cors';
 import { jsonErrors, notFound } from './json-errors';
 import { createMessagesRouter } from './messages-route';
+import { createModerationRouter } from './moderation-route';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { createSseChat } from './sse-chat';
 import { attachChatWebSocket } from './websocket-server';
@@ -22,6 +23,8 @@ export interface ChatServerOptions {
   keepAliveMs?: number;
   /** `POST /messages` one client address may make per window (default 100 per 10 s). */
   postRateLimit?: RateLimitOptions;
+  /** Opens `/moderation` to whoever sends this key (the class server's instructor); without it there is none. */
+  instructorKey?: string;
 }
 
 export interface ChatServer {
@@ -55,6 +58,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   });
   if (sseChat) app.get('/events', sseChat.route);
   app.use(createMessagesRouter(room, postLimiter));
+  app.use(createModerationRouter(room, options.instructorKey));
   app.get('/stats', (_request, response) => {
     response.json({ openConnections: connectionCount(), storedMessages: room.list().length });
   });

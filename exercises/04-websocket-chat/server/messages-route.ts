@@ -33,7 +33,13 @@ export function createMessagesRouter(room: ChatRoom, postLimiter: RateLimiter): 
         response.status(400).json({ error: input.error });
         return;
       }
-      response.status(201).json(room.post(input.value));
+      const posted = room.post(input.value);
+      if (!posted.ok) {
+        // Slow mode is a matter of waiting; a muted or reserved name is not.
+        response.status(posted.reason === 'slow' ? 429 : 403).json({ error: posted.error });
+        return;
+      }
+      response.status(201).json(posted.message);
     },
   );
 

@@ -46,7 +46,7 @@ function chat(username: string, message: string): string {
 describe('attachChatWebSocket', () => {
   it('sends every stored message in chat.initial first', async () => {
     const chatServer = await startServer();
-    const stored = chatServer.room.post({ username: 'Ada', message: 'Earlier' });
+    const stored = chatServer.room.announce('Earlier');
     const client = await connect();
     expect(await client.nextEnvelope('chat.initial')).toEqual({ event: 'chat.initial', data: [stored] });
     client.socket.close();
@@ -71,6 +71,21 @@ describe('attachChatWebSocket', () => {
     expect(frames).toHaveLength(3);
     expect(new Set(frames).size).toBe(1);
     for (const client of clients) client.socket.close();
+  });
+
+  it("sends the room's refusal (a muted name) back as an error event, and broadcasts nothing", async () => {
+    const chatServer = await startServer();
+    chatServer.room.moderation.mute('Ada');
+    const client = await connect();
+    await client.nextEnvelope('chat.initial');
+    client.socket.send(chat('Ada', 'Still here?'));
+    const envelope = await client.nextEnvelope('error');
+    expect(envelope).toEqual({
+      event: 'error',
+      data: { reason: 'The instructor has muted the name "Ada".' },
+    });
+    expect(chatServer.room.list()).toEqual([]);
+    client.socket.close();
   });
 
   it('answers bad input with an error event and keeps the connection open', async () => {

@@ -87,7 +87,8 @@ export function attachChatWebSocket(
     }
     // 🐨 TODO 2.2: decode the text (data.toString()) with decodeClientEnvelope. If it is not ok, send the
     //    reason back (sendError) and stop. Otherwise post its data to the room (room.post): the room
-    //    stores the message and calls broadcastMessage, which sends it to everyone, the sender too.
+    //    stores the message and calls broadcastMessage, which sends it to everyone, the sender too. If the
+    //    room refuses it (not `ok`: on the class server the instructor can mute a name), send its error back.
   }
 
   // #region broadcast

@@ -1,4 +1,4 @@
-import { appendMessage } from '@realtime-workshop/shared-ui';
+import { appendMessage, removeMessages } from '@realtime-workshop/shared-ui';
 import type { ChatMessage, ServerEnvelope, ServerEventName, ServerEvents } from '../protocol/messages';
 
 // Ids already on the page. After a reconnect `chat.initial` brings the whole history again; only what is
@@ -10,11 +10,15 @@ export function showHistory(messages: ChatMessage[]): void {
   for (const message of messages) showMessage(message);
 }
 
-/** `chat.message`: appends the message at the bottom, unless it is already on the page. */
+/**
+ * `chat.message`: appends the message at the bottom, unless it is already on the page. A notice of the
+ * instructor (class server) may take earlier messages out of the chat: they leave the page too.
+ */
 export function showMessage(message: ChatMessage): void {
   if (shownIds.has(message.id)) return;
   shownIds.add(message.id);
-  appendMessage(message.username, message.message, message.timestamp);
+  if (message.removes) removeMessages(message.removes);
+  appendMessage(message.username, message.message, message.timestamp, message.id);
 }
 
 /** Reads a WebSocket message; one that is no envelope is reported and skipped instead of breaking the page. */

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { ChatInput, ChatMessage } from '../protocol/messages';
+import { ChatModeration, INSTRUCTOR_NAME, type Refusal } from './chat-moderation';
 
 /** Receives every new message of the room. */
 export type MessageListener = (message: ChatMessage) => void;
+
+/** The stored message, or why the room refused it (a muted name, slow mode): send that reason back. */
+export type PostResult = { ok: true; message: ChatMessage } | ({ ok: false } & Refusal);
 
 export interface ChatRoomOptions {
   /** How many messages the room keeps; `chat.initial` sends them all (default 100). */
@@ -21,6 +25,8 @@ export class ChatRoom {
   // message for one it already shows.
   readonly #runId = randomBytes(3).toString('hex');
   #messageCount = 0;
+  /** The instructor's rules (class server): muted names and slow mode. Without an instructor, nobody sets any. */
+  readonly moderation = new ChatModeration();
   /** The id just before the oldest kept message: a client that saw it has missed nothing we dropped. */
   #reachesBackTo: string;
 
@@ -46,14 +52,44 @@ export class ChatRoom {
     return [...this.#messages];
   }
 
-  /** Stores a message with a fresh id and the server's time, and hands it to every listener. */
-  post(input: ChatInput): ChatMessage {
+  /**
+   * Stores a message with a fresh id and the server's time, and hands it to every listener; unless the
+   * instructor's rules refuse it, then nothing is stored and the result says why.
+   */
+  post(input: ChatInput): PostResult {
+    const refusal = this.moderation.admit(input.username);
+    if (refusal !== undefined) return { ok: false, ...refusal };
+    return { ok: true, message: this.#store(input.username, input.message) };
+  }
+
+  /** A message of the instructor, past every rule; `removes` takes earlier messages out of every page. */
+  announce(text: string, removes?: string[]): ChatMessage {
+    return this.#store(INSTRUCTOR_NAME, text, removes);
+  }
+
+  /** Takes one message out of the chat, with a notice that tells every page to remove it too. */
+  remove(id: string): ChatMessage | undefined {
+    const index = this.#messages.findIndex((message) => message.id === id);
+    if (index === -1) return undefined;
+    const [removed] = this.#messages.splice(index, 1);
+    return this.announce(`Removed a message by ${removed?.username}.`, [id]);
+  }
+
+  /** Takes every message out of the chat; the notice that says so is the only one left. */
+  clear(): ChatMessage {
+    const ids = this.#messages.map((message) => message.id);
+    this.#messages.length = 0;
+    return this.announce('Cleared the chat.', ids);
+  }
+
+  #store(username: string, text: string, removes?: string[]): ChatMessage {
     this.#messageCount += 1;
     const message: ChatMessage = {
       id: this.lastId,
-      username: input.username,
-      message: input.message,
+      username,
+      message: text,
       timestamp: new Date().toISOString(),
+      ...(removes ? { removes } : {}),
     };
     this.#messages.push(message);
     if (this.#messages.length > this.#capacity) {

@@ -5,14 +5,16 @@ export interface ServerConfig {
   maxBufferedBytes: number;
   keepAliveMs: number;
   postRateLimit: { maxRequests: number; windowMs: number };
+  /** The class server's instructor key: with it, `/moderation` is open to the instructor. */
+  instructorKey?: string;
 }
 
 const DEV_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 /**
  * Reads PORT, ALLOWED_ORIGINS (comma-separated), HEARTBEAT_INTERVAL_MS, MAX_BUFFERED_BYTES,
- * SSE_KEEP_ALIVE_MS, POST_RATE_LIMIT_MAX_REQUESTS and POST_RATE_LIMIT_WINDOW_MS, failing with a clear message. The tests shorten the timings; the defaults are the
- * task's.
+ * SSE_KEEP_ALIVE_MS, POST_RATE_LIMIT_MAX_REQUESTS, POST_RATE_LIMIT_WINDOW_MS and INSTRUCTOR_KEY, failing with a clear
+ * message. The tests shorten the timings; the defaults are the task's.
  */
 export function readServerConfig(
   env: NodeJS.ProcessEnv,
@@ -33,7 +35,15 @@ export function readServerConfig(
       maxRequests: readInteger(env, 'POST_RATE_LIMIT_MAX_REQUESTS', 100, { min: 1, max: 1_000_000 }),
       windowMs: readInteger(env, 'POST_RATE_LIMIT_WINDOW_MS', 10_000, { min: 100, max: 3_600_000 }),
     },
+    ...readInstructorKey(env.INSTRUCTOR_KEY),
   };
+}
+
+/** A key someone could guess would open the moderation of the class chat to the room. */
+function readInstructorKey(text: string | undefined): { instructorKey?: string } {
+  if (text === undefined || text === '') return {};
+  if (text.length < 16) throw new Error('INSTRUCTOR_KEY must be at least 16 characters long.');
+  return { instructorKey: text };
 }
 
 function readInteger(

@@ -93,8 +93,10 @@ export function attachChatWebSocket(
       sendError(client, result.error);
       return;
     }
-    // The room stores it and calls broadcastMessage, which sends it to everyone, the sender too.
-    room.post(result.envelope.data);
+    // The room stores it and calls broadcastMessage, which sends it to everyone, the sender too; unless the
+    // instructor's rules (class server: a muted name, slow mode) refuse it.
+    const posted = room.post(result.envelope.data);
+    if (!posted.ok) sendError(client, posted.error);
   }
 
   // #region broadcast
