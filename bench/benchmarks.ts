@@ -17,7 +17,8 @@ export const BENCHMARKS: Benchmark[] = [
   },
   {
     name: 'class-room',
-    summary: 'a room on pnpm class: students with a long poll, an SSE stream and a chat WebSocket each',
+    summary:
+      'a room on pnpm class: students with a long poll, an SSE stream, a chat WebSocket and the idea board each',
     run: runClassRoomBench,
   },
 ];

@@ -1,8 +1,9 @@
 // `pnpm bench class-room`: a room on the class server (`pnpm class`), on loopback only. Each simulated student
-// holds a long poll (02), an SSE stream (03) and a chat WebSocket (04), from an address of its own in
-// 127.0.0.0/8, so the per-device limits apply as in a room. The instructor pushes notifications to 02 and 03
-// and some students chat. Every message must reach every student exactly once; it reports the delivery
-// latency and the memory of the class server with its reference servers.
+// holds a long poll (02), an SSE stream (03), a chat WebSocket (04) and the idea board (05: a session with the
+// app backend and a WebSocket to its broker), from an address of its own in 127.0.0.0/8, so the per-device
+// limits apply as in a room. The instructor pushes notifications to 02 and 03, some students chat and post an
+// idea. Every message must reach every student exactly once; it reports the delivery latency and the memory of
+// the class server with its reference servers.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -27,7 +28,7 @@ const JOIN_BOUND_MS = 60_000;
 const DELIVERY_BOUND_MS = 30_000;
 const STUDENT_PAGE = 'http://localhost:5173';
 
-type Transport = 'long poll (02)' | 'SSE (03)' | 'WebSocket chat (04)';
+type Transport = 'long poll (02)' | 'SSE (03)' | 'WebSocket chat (04)' | 'idea board (05)';
 
 /** When each message was sent, and when each student got it (a second arrival is a double). */
 class Deliveries {
@@ -66,7 +67,9 @@ export async function runClassRoomBench({ quick }: BenchOptions): Promise<BenchR
       'long poll (02)': new Deliveries(),
       'SSE (03)': new Deliveries(),
       'WebSocket chat (04)': new Deliveries(),
+      'idea board (05)': new Deliveries(),
     };
+    const sessionKeys: string[] = [];
     const rssEmpty = roomRss(server.pid);
     const joined: Promise<void>[] = [];
     const sockets: WebSocket[] = [];
@@ -86,6 +89,12 @@ export async function runClassRoomBench({ quick }: BenchOptions): Promise<BenchR
           sockets[student] = socket;
           closers.push(() => socket.terminate());
         }),
+        boardMember(server.url, address, student, (text) =>
+          deliveries['idea board (05)'].arrived(student, text),
+        ).then((member) => {
+          sessionKeys[student] = member.sessionKey;
+          closers.push(() => member.socket.terminate());
+        }),
       );
     }
     await withBound(Promise.all(joined), JOIN_BOUND_MS, 'the room to join');
@@ -98,17 +107,23 @@ export async function runClassRoomBench({ quick }: BenchOptions): Promise<BenchR
       await Promise.all([push(server.url, '/02', title), push(server.url, '/03', title)]);
       await delay(PUSH_EVERY_MS);
     }
+    const ideasPosted: Promise<void>[] = [];
     for (let student = 0; student < size.chatters; student += 1) {
       const text = `bench ${run} chat ${student}`;
       deliveries['WebSocket chat (04)'].sentAt.set(text, performance.now());
       sockets[student]?.send(
         JSON.stringify({ event: 'chat', data: { username: `student ${student}`, message: text } }),
       );
+      const idea = `bench ${run} idea ${student}`;
+      deliveries['idea board (05)'].sentAt.set(idea, performance.now());
+      ideasPosted.push(postIdea(server.url, studentAddress(student), sessionKeys[student] ?? '', idea));
     }
+    await Promise.all(ideasPosted);
     const expected = {
       'long poll (02)': size.students * size.notifications,
       'SSE (03)': size.students * size.notifications,
       'WebSocket chat (04)': size.students * size.chatters,
+      'idea board (05)': size.students * size.chatters,
     };
     const deadline = performance.now() + DELIVERY_BOUND_MS;
     while (performance.now() < deadline && !everyoneGotEverything(deliveries, expected)) await delay(50);
@@ -157,16 +172,18 @@ function report(
     name: 'class-room',
     title: 'A room on the class server',
     method:
-      `${size.students} simulated students, each with a long poll (02), an SSE stream (03) and a chat WebSocket (04) ` +
-      `through \`pnpm class\`, each from its own loopback address; the instructor pushes ${size.notifications} ` +
+      `${size.students} simulated students, each with a long poll (02), an SSE stream (03), a chat WebSocket (04) ` +
+      `and the idea board (05: a session, and a WebSocket to its broker subscribed to the ideas) through ` +
+      `\`pnpm class\`, each from its own loopback address; the instructor pushes ${size.notifications} ` +
       `notifications (one every ${PUSH_EVERY_MS} ms, to 02 and 03; the bench lifts the per-address POST limit for ` +
-      `it) and ${size.chatters} students chat. Latency: from the push to the student's client, on one machine.`,
+      `it), then ${size.chatters} students chat and post an idea each. Latency: from the push (or post) to the ` +
+      `student's client, on one machine.`,
     table,
     verdicts: [
       `Goal: every message reaches every student exactly once: ${exactlyOnce ? 'met' : 'missed'}.`,
       `Memory of the class server and its reference servers (every process): ${mib(memory.rssEmpty)} before the ` +
         `room joined, ${mib(memory.rssJoined)} with it, ${mib(memory.rssAfter)} after the messages: ` +
-        `${perStudentKiB.toFixed(1)} KiB per student (three connections each).`,
+        `${perStudentKiB.toFixed(1)} KiB per student (four connections each).`,
     ],
   };
 }
@@ -257,6 +274,81 @@ function chatSocket(base: string, address: string, onText: (text: string) => voi
   });
 }
 
+/** 05's page: joins the board, then subscribes to the ideas on the broker; every `idea.created` counts. */
+async function boardMember(
+  base: string,
+  address: string,
+  student: number,
+  onIdea: (text: string) => void,
+): Promise<{ sessionKey: string; socket: WebSocket }> {
+  const session = (await postFrom(address, `${base}/05/api/session`, { name: `student ${student}` })) as {
+    sessionKey: string;
+    brokerUrl: string;
+    subscribeToken: string;
+  };
+  const connect = new URL(`${session.brokerUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}/connect`);
+  connect.searchParams.set('token', session.subscribeToken);
+  return new Promise((joined, failed) => {
+    const socket = new WebSocket(connect, { localAddress: address, headers: { Origin: STUDENT_PAGE } });
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'subscribe', channel: 'ideas' })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as {
+        type: string;
+        channel?: string;
+        event?: string;
+        data?: { text?: string };
+        message?: string;
+      };
+      if (message.type === 'subscribed') joined({ sessionKey: session.sessionKey, socket });
+      if (message.type === 'error') failed(new Error(`broker: ${message.message}`));
+      if (message.type === 'message' && message.event === 'idea.created' && message.data?.text) {
+        onIdea(message.data.text);
+      }
+    });
+    socket.on('error', failed);
+  });
+}
+
+/** A student posts an idea to 05's app backend, which publishes it to every board through the broker. */
+async function postIdea(base: string, address: string, sessionKey: string, text: string): Promise<void> {
+  await postFrom(address, `${base}/05/api/ideas`, { text }, { Authorization: `Bearer ${sessionKey}` });
+}
+
+/** POST with JSON from one student's address (fetch cannot choose it); the answer's JSON, or an error. */
+function postFrom(
+  address: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        localAddress: address,
+        headers: { 'Content-Type': 'application/json', Origin: STUDENT_PAGE, ...headers },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        response.on('end', () => {
+          if (response.statusCode !== 201) {
+            reject(new Error(`POST ${new URL(url).pathname}: HTTP ${response.statusCode} ${text}`));
+            return;
+          }
+          resolve(JSON.parse(text));
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
+}
+
 /** The instructor's push, as the console does it. */
 async function push(base: string, prefix: string, title: string): Promise<void> {
   const response = await fetch(`${base}${prefix}/notifications`, {
@@ -295,7 +387,7 @@ async function startClassServer(): Promise<RunningClassServer> {
   try {
     const port = await withBound(portOf(child), JOIN_BOUND_MS, 'pnpm class to listen');
     const url = `http://127.0.0.1:${port}`;
-    for (const prefix of ['/02', '/03', '/04'])
+    for (const prefix of ['/02', '/03', '/04', '/05', '/05/broker'])
       await withBound(answers(`${url}${prefix}/stats`), JOIN_BOUND_MS, prefix);
     return { url, pid: child.pid ?? 0, stop };
   } catch (error) {
