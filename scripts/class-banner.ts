@@ -42,6 +42,7 @@ export function printClassBanner({
     lines.push(`  or once, in .env       WORKSHOP_CLASS=${main}`);
     for (const other of reachable.slice(1)) lines.push(`  Also reachable at      ${other}`);
     lines.push(`  Start page (phones)    ${main}`);
+    lines.push(`  Slides' poll (phones)  ${main}/poll/vote (the deck uses it with WORKSHOP_CLASS=${main})`);
   }
   // Only the instructor needs the console: localhost works on this laptop and on the projector.
   lines.push(`  Instructor console     http://localhost:${port}/instructor#key=${instructorKey}`);

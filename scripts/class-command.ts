@@ -6,16 +6,19 @@ import { networkInterfaces } from 'node:os';
 import { parseArgs, styleText } from 'node:util';
 import { createClassApp } from '../classroom/server/class-app';
 import type { ClassRoute } from '../classroom/server/class-routes';
-import { CLASS_ROUTES } from '../classroom/server/class-routes';
+import { BOARD_PAGE_PATH, CLASS_ROUTES } from '../classroom/server/class-routes';
 import { type ClassServer, createClassServer, type RunningRoute } from '../classroom/server/class-server';
 import { ProgressStore } from '../classroom/server/progress-store';
 import { TrafficCounter } from '../classroom/server/traffic-counter';
+import { BoardWatch } from '../slides/poll/board-watch';
 import { chooseLanAddress } from '../slides/poll/lan-address';
+import { createPollServer, type PollServer } from '../slides/poll/poll-server';
+import type { VoteScripts } from '../slides/poll/vote-page/vote-assets';
 import { printClassBanner } from './class-banner';
 import { classOrigins, DEFAULT_CLASS_PORT, readClassPort } from './class-options';
 import { planClassServers, type ReferenceServer } from './class-plan';
 import { runLabelled } from './labelled-run';
-import type { LaunchProcess } from './launch-plan';
+import { type LaunchProcess, localUrl } from './launch-plan';
 import { findFreePort, isPortFree } from './ports';
 import { waitUntilAnswering } from './ready-check';
 
@@ -31,6 +34,10 @@ export interface ClassLaunch {
   locate(route: ClassRoute): { cwd: string; entry: string };
   /** Told the port once the front door listens (the kit tells the slides' poll server). */
   listening?(port: number): void;
+  /** The slides' vote page for phones at `/poll/vote`: its scripts and styles. */
+  votePage(): Promise<{ scripts: VoteScripts; styles: string }>;
+  /** Where the room's votes are kept between starts of the class server. */
+  pollDataDir: string;
 }
 
 /** Usage: [--port 8000] [--host 0.0.0.0] [--origin https://example.org]… (see the README). */
@@ -65,7 +72,9 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
   const instructorKey = readInstructorKey(process.env.CLASS_INSTRUCTOR_KEY);
   const boardDir = await launch.boardPage();
   const traffic = new TrafficCounter(CLASS_ROUTES.map((route) => route.prefix));
+  const poll = await createClassPoll(launch, instructorKey, servers);
   const app = createClassApp({
+    poll: poll.mount(),
     routes: CLASS_ROUTES,
     store: new ProgressStore(),
     instructorKey,
@@ -107,7 +116,38 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
     routes: CLASS_ROUTES,
     instructorKey,
   });
-  await run(processes, front);
+  await run(processes, front, poll);
+}
+
+/**
+ * The slides' poll for the room at `/poll`: phones vote where they reach the class server, and the presenter's
+ * `pnpm slides` (WORKSHOP_CLASS) passes the talk's requests on with the instructor's key, which alone may report
+ * the slide and start the break. The pub/sub slide's idea board is this class's own `/05/`.
+ */
+async function createClassPoll(
+  launch: ClassLaunch,
+  instructorKey: string,
+  servers: ReferenceServer[],
+): Promise<PollServer> {
+  const { scripts, styles } = await launch.votePage();
+  const boardApp = servers.find((server) => server.route.prefix === '/05');
+  return createPollServer({
+    dataDir: launch.pollDataDir,
+    presenterKey: instructorKey,
+    // Every device comes from the room (or through a TLS proxy on loopback): only the key makes a presenter.
+    isPresenter: () => false,
+    trustProxy: 'loopback',
+    buildVoteScripts: async () => scripts,
+    voteStyles: styles,
+    ...(boardApp
+      ? {
+          board: new BoardWatch({
+            // A path: the slide resolves it against the vote page's address, the one the presenter used.
+            locate: () => ({ pageUrl: BOARD_PAGE_PATH, statsUrl: `${localUrl(boardApp.port)}/stats` }),
+          }),
+        }
+      : {}),
+  });
 }
 
 /** The instructor's key: CLASS_INSTRUCTOR_KEY, else made anew (16 characters, as 05's app requires at least). */
@@ -133,7 +173,7 @@ function splitList(text: string | undefined): string[] {
     .filter((item) => item !== '');
 }
 
-async function run(processes: LaunchProcess[], front: ClassServer): Promise<void> {
+async function run(processes: LaunchProcess[], front: ClassServer, poll: PollServer): Promise<void> {
   // Ctrl+C reaches the reference servers from the terminal; the front door closes with them.
   let stopping = false;
   const closeFront = () => {
@@ -146,6 +186,8 @@ async function run(processes: LaunchProcess[], front: ClassServer): Promise<void
   const ok = await runLabelled(processes, { watch: false });
   stopping = true;
   await front.close();
+  // Writes the room's last votes.
+  await poll.close();
   if (!ok) process.exitCode = 1;
 }
 

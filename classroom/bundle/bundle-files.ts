@@ -7,3 +7,6 @@ export function bundledServerFile(route: ClassRoute): string {
 
 /** Where the bundle keeps 05's built idea board for phones. */
 export const BUNDLED_BOARD_FOLDER = 'board';
+
+/** Where the bundle keeps the slides' vote page (its scripts, types stripped at build time, and its CSS). */
+export const BUNDLED_VOTE_FOLDER = 'vote';

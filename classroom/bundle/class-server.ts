@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runClassCommand } from '../../scripts/class-command';
-import { BUNDLED_BOARD_FOLDER, bundledServerFile } from './bundle-files';
+import { BUNDLED_BOARD_FOLDER, BUNDLED_VOTE_FOLDER, bundledServerFile } from './bundle-files';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,4 +14,12 @@ await runClassCommand(process.argv.slice(2), {
   consoleScript: () => readFile(path.join(HERE, 'console.js'), 'utf8'),
   boardPage: async () => path.join(HERE, BUNDLED_BOARD_FOLDER),
   locate: (route) => ({ cwd: HERE, entry: bundledServerFile(route) }),
+  votePage: async () => {
+    const folder = path.join(HERE, BUNDLED_VOTE_FOLDER);
+    const [vote, countdown, styles] = await Promise.all(
+      ['vote.js', 'countdown.js', 'vote.css'].map((file) => readFile(path.join(folder, file), 'utf8')),
+    );
+    return { scripts: { 'vote.js': vote ?? '', 'countdown.js': countdown ?? '' }, styles: styles ?? '' };
+  },
+  pollDataDir: path.join(HERE, 'poll-data'),
 });

@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type Request } from 'e
 import { renderSVG } from 'uqr';
 import { hasInstructorKey } from '../../solutions/05-pubsub-broker/server/instructor-key';
 import type { ClassRoute } from './class-routes';
-import { BOARD_PAGE_PATH } from './class-routes';
+import { BOARD_PAGE_PATH, POLL_PATH } from './class-routes';
 import { chooseLanguage, renderStartPage } from './class-start-page';
 import { renderInstructorConsolePage } from './instructor-console-page';
 import { createProgressRoutes } from './progress-routes';
@@ -23,6 +23,8 @@ export interface ClassAppOptions {
   traffic: TrafficCounter;
   /** How often the console gets the room's traffic (milliseconds). */
   roomEveryMs?: number;
+  /** The slides' poll (its vote page for phones, and the talk's API), served at `/poll`. */
+  poll?: Express | undefined;
 }
 
 export function createClassApp({
@@ -33,6 +35,7 @@ export function createClassApp({
   boardDir,
   traffic,
   roomEveryMs,
+  poll,
 }: ClassAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -72,7 +75,9 @@ export function createClassApp({
   });
   // `/05` redirects to `/05/`, so the page's relative links and the phone's bookmark are the same.
   if (boardDir) app.use(BOARD_PAGE_PATH.replace(/\/$/, ''), express.static(boardDir));
-  const paths = ['/', '/instructor', '/progress', ...routes.map((route) => route.prefix)].join(', ');
+  if (poll) app.use(POLL_PATH, poll);
+  const own = ['/', '/instructor', '/progress', ...(poll ? [`${POLL_PATH}/vote`] : [])];
+  const paths = [...own, ...routes.map((route) => route.prefix)].join(', ');
   app.use((request, response) => {
     response.status(404).json({ error: `Nothing at ${request.path}. The class server serves ${paths}.` });
   });

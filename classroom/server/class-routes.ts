@@ -76,6 +76,9 @@ export const CLASS_ROUTES: readonly ClassRoute[] = [
 /** Where phones open 05's idea board: the class server serves the built page here, same origin as its app. */
 export const BOARD_PAGE_PATH = '/05/';
 
+/** Where the slides' poll is on the class server: phones vote at `/poll/vote`. */
+export const POLL_PATH = '/poll';
+
 /** Where pages reach 05's broker on the class server. */
 export const BOARD_BROKER_PATH = '/05/broker';
 

@@ -1,19 +1,23 @@
 import path from 'node:path';
 import { announcedClassPort } from '../../scripts/class-announcement';
-import { chooseClass, envFileAt } from '../../scripts/class-options';
+import { type ClassChoice, chooseClass, envFileAt, readEnvFile } from '../../scripts/class-options';
 import { BoardWatch } from './board-watch';
 import { chooseLanAddress } from './lan-address';
+import type { PollRelayTarget } from './poll-relay';
 import { createPollServer, POLL_DATA_DIR, type PollServer, SLIDES_ROOT } from './poll-server';
 
 // Started by `pnpm slides` next to Slidev; alone: `node --import tsx poll/index.ts` in slides/.
 async function main(): Promise<void> {
   const port = readPort(process.env.POLL_PORT, 3040);
   const publicHost = process.env.POLL_HOST || announceLanAddress();
+  const classServer = chooseClass(undefined, process.env, KIT_ENV_FILE);
+  const relay = classServer ? relayTarget(classServer) : undefined;
   const server = createPollServer({
     publicHost,
     dataDir: process.env.POLL_DATA_DIR || POLL_DATA_DIR,
     distDir: path.join(SLIDES_ROOT, 'dist'),
-    board: watchIdeaBoard(publicHost),
+    // With a class server, its poll sends the board of its own /05/ to the slides.
+    ...(relay ? { relay: () => relay } : { board: watchIdeaBoard(publicHost) }),
   });
   try {
     await server.listen(port);
@@ -25,25 +29,36 @@ async function main(): Promise<void> {
         : `Could not start the poll server on port ${port}: ${String(error)}`,
     );
   }
+  const votePage = classServer ? `${classServer.url}/poll/vote` : `http://${publicHost}:${port}/vote`;
   console.log(
-    `Poll: students vote at http://${publicHost}:${port}/vote?deck=workshop (or ?deck=pubsub); built decks: http://localhost:${port}/`,
+    `Poll: students vote at ${votePage}?deck=workshop (or ?deck=pubsub); built decks: http://localhost:${port}/`,
   );
   stopOnSignals(server);
 }
 
+/** The kit's `.env`, where WORKSHOP_CLASS and CLASS_INSTRUCTOR_KEY may be kept. */
+const KIT_ENV_FILE = envFileAt(path.dirname(SLIDES_ROOT));
+
 /**
- * The idea board of the pub/sub talk's workshop slide: the class server's (WORKSHOP_CLASS, also in the kit's
- * .env), else the `pnpm class` running on this laptop, whenever one does (phones reach it at the LAN address).
+ * With a class server (WORKSHOP_CLASS) the talk's poll is the class server's: phones on a Wi-Fi that keeps
+ * devices apart reach it, and not this laptop. Its key lets the slides report the slide and start the break.
+ */
+function relayTarget(classServer: ClassChoice): PollRelayTarget {
+  const key = process.env.CLASS_INSTRUCTOR_KEY || readEnvFile(KIT_ENV_FILE).CLASS_INSTRUCTOR_KEY;
+  console.log(
+    `Poll: the talk uses the class server's poll, ${classServer.url}/poll/vote (${classServer.source}); ` +
+      (key
+        ? 'phones follow the slides with CLASS_INSTRUCTOR_KEY.'
+        : 'set CLASS_INSTRUCTOR_KEY too, or the phones cannot follow the slides and the break.'),
+  );
+  return { baseUrl: `${classServer.url}/poll`, key };
+}
+
+/**
+ * The idea board of the pub/sub talk's workshop slide without a class server set: the `pnpm class` running on
+ * this laptop, whenever one does (phones reach it at the LAN address).
  */
 function watchIdeaBoard(publicHost: string): BoardWatch {
-  const joined = chooseClass(undefined, process.env, envFileAt(path.dirname(SLIDES_ROOT)));
-  if (joined) {
-    console.log(
-      `Poll: the pub/sub workshop slide shows the idea board ${joined.url}/05/ (${joined.source}).`,
-    );
-    const location = { pageUrl: `${joined.url}/05/`, statsUrl: `${joined.url}/05/stats` };
-    return new BoardWatch({ locate: () => location });
-  }
   console.log(
     'Poll: the pub/sub workshop slide shows the idea board of pnpm class on this laptop, once it runs.',
   );

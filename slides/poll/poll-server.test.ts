@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { type ClientRequest, get, type IncomingMessage } from 'node:http';
+import { type ClientRequest, createServer, get, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import express from 'express';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPollServer, type PollServer, type PollServerOptions } from './poll-server';
 
@@ -253,8 +255,8 @@ describe('poll server', () => {
 
   it('serves the vote page and its two scripts; another name under /vote/ is 404', async () => {
     await start();
-    expect(await (await fetch(`${baseUrl}/vote?deck=workshop`)).text()).toMatch(
-      /<script type="module" src="\/vote\/vote.js">/,
+    expect(await (await fetch(`${baseUrl}/vote?deck=workshop`)).text()).toContain(
+      '<script type="module" src="vote/vote.js">',
     );
     expect(await (await fetch(`${baseUrl}/vote/countdown.js`)).text()).toBe('export {}');
     expect((await fetch(`${baseUrl}/vote/other.js`)).status).toBe(404);
@@ -335,5 +337,92 @@ describe("poll server: the presenter's stage", () => {
     });
     expect(notJson.status).toBe(400);
     expect(await errorOf(notJson)).toMatch(/not valid JSON/);
+  });
+});
+
+describe('poll server: mounted under a path, and relayed to (the class server)', () => {
+  const KEY = 'the-instructors-key';
+  let classHttp: ReturnType<typeof createServer> | undefined;
+  let classPoll: PollServer | undefined;
+
+  afterEach(async () => {
+    await classPoll?.close();
+    classHttp?.closeAllConnections();
+    await new Promise((resolve) => (classHttp ? classHttp.close(resolve) : resolve(undefined)));
+    classPoll = undefined;
+    classHttp = undefined;
+  });
+
+  /** The class server's poll at /poll, where only the key makes a presenter. */
+  async function startClassPoll(): Promise<string> {
+    classPoll = createPollServer({
+      presenterKey: KEY,
+      isPresenter: () => false,
+      buildVoteScripts: async () => ({ 'vote.js': 'console.log("vote")', 'countdown.js': 'export {}' }),
+    });
+    const app = express();
+    app.use('/poll', classPoll.mount());
+    classHttp = createServer(app);
+    await new Promise<void>((resolve) => classHttp?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(classHttp.address() as AddressInfo).port}`;
+  }
+
+  it('names the vote page under the address and path each request used, and takes the stage only with the key', async () => {
+    const classUrl = await startClassPoll();
+    const info = (await (await fetch(`${classUrl}/poll/api/poll?deck=workshop`)).json()) as {
+      voteUrl: string;
+    };
+    expect(info.voteUrl).toBe(`${classUrl}/poll/vote?deck=workshop`);
+    const page = await (await fetch(`${classUrl}/poll/vote?deck=workshop`)).text();
+    expect(page, 'the page loads its script relative to /poll/vote').toContain('src="vote/vote.js"');
+    expect((await fetch(`${classUrl}/poll/vote/vote.js`)).status).toBe(200);
+    const stage = (key?: string) =>
+      fetch(`${classUrl}/poll/api/poll/stage/break`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ deck: 'workshop', minutes: 5 }),
+      });
+    expect((await stage()).status, 'a phone started the break').toBe(403);
+    expect((await stage('a-wrong-key')).status).toBe(403);
+    expect((await stage(KEY)).status).toBe(200);
+  });
+
+  it('passes the talk on to the class server: votes, counts, the stream and (with the key) the stage', async () => {
+    const classUrl = await startClassPoll();
+    await start({ relay: () => ({ baseUrl: `${classUrl}/poll`, key: KEY }) });
+    expect(
+      (await postVote({ deck: 'workshop', questionId: 'mood', optionId: 'okay', deviceId: 'device-123' }))
+        .status,
+    ).toBe(200);
+    expect(classPoll?.store('workshop').tally('mood')).toEqual({ ready: 0, okay: 1, coffee: 0 });
+    expect(server?.store('workshop').tally('mood'), 'the laptop kept a vote of its own').toEqual({
+      ready: 0,
+      okay: 0,
+      coffee: 0,
+    });
+    const stream = await openStream('?deck=workshop');
+    await stream.until(/event: poll/);
+    expect(stream.text(), "the slides got the class server's vote URL").toContain(
+      `${classUrl}/poll/vote?deck=workshop`,
+    );
+    const started = await fetch(`${baseUrl}/api/poll/stage/break`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ deck: 'workshop', minutes: 10 }),
+    });
+    expect(started.status).toBe(200);
+    await stream.until(/event: stage/);
+    stream.request.destroy();
+    await until(() => classPoll?.openStreams === 0);
+    expect(classPoll?.openStreams, 'the relayed stream stayed open on the class server').toBe(0);
+  });
+
+  it('answers 502 with a JSON error while the class server does not answer', async () => {
+    await start({ relay: () => ({ baseUrl: 'http://127.0.0.1:9/poll' }) });
+    const response = await fetch(`${baseUrl}/api/poll?deck=workshop`);
+    expect(response.status).toBe(502);
+    expect(await errorOf(response)).toMatch(
+      /The class server's poll \(http:\/\/127\.0\.0\.1:9\/poll\) does not answer/,
+    );
   });
 });

@@ -3,13 +3,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
 import { openSseStream, type SseStream } from '../../solutions/03-sse-notifications/server/sse-stream';
+import { hasInstructorKey } from '../../solutions/05-pubsub-broker/server/instructor-key';
 import { AddressCounter, isLoopback } from './address-counter';
 import type { BoardWatch } from './board-watch';
 import type { BoardView, PollHello, StageView, TallyEvent } from './poll-events';
 import { isPollDeck, POLL_DECKS, type PollDeck, type PollQuestion, questionsOf } from './poll-questions';
+import { type PollRelayTarget, relayToClassPoll } from './poll-relay';
 import { PollStore } from './poll-store';
 import { readSnapshot, saveSnapshotOnChange } from './snapshot-file';
 import { Stage } from './stage';
@@ -20,8 +22,12 @@ import { renderVotePage, transpileVoteScripts, type VoteScripts } from './vote-p
 const SLIDES_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 export interface PollServerOptions {
-  /** Where phones reach this server, e.g. `192.168.1.20`; put into the vote URL and the QR code. */
-  publicHost: string;
+  /**
+   * Where phones reach this server, e.g. `192.168.1.20`; put into the vote URL and the QR code. Without it the
+   * vote URL names the address each request used, under the path the server is mounted at (the class server's
+   * `/poll`).
+   */
+  publicHost?: string;
   /** Each talk's votes are kept in `<dataDir>/<deck>.json` between runs; without it they live in memory only. */
   dataDir?: string;
   /** Built decks (`slides/dist`), served at `/<deck>/` so slides and poll share one origin. */
@@ -46,10 +52,21 @@ export interface PollServerOptions {
    * start the break (default: loopback addresses, the laptop that runs the poll and the deck).
    */
   isPresenter?: (address: string) => boolean;
+  /** Whoever sends `Authorization: Bearer <presenterKey>` is the presenter too (the class server's instructor). */
+  presenterKey?: string;
+  /** Express's `trust proxy` (the class server: `loopback`, so a TLS proxy's devices count one by one). */
+  trustProxy?: string;
+  /**
+   * The class server's poll, when the talk uses it (WORKSHOP_CLASS): the votes, the event stream and the stage
+   * are then the class server's, and this server passes them on, adding the instructor's key.
+   */
+  relay?: () => PollRelayTarget | undefined;
   /** Milliseconds between a vote and writing the votes file (default 1000). */
   saveDelayMs?: number;
   /** Builds the vote page's scripts (default: `vote.ts` and `countdown.ts` without their types). */
   buildVoteScripts?: () => Promise<VoteScripts>;
+  /** The vote page's CSS (default: `vote-page/vote.css`, read at each request). */
+  voteStyles?: string;
   /** The class server's idea board, for the pub/sub talk's workshop slide; watched while the server listens. */
   board?: BoardWatch;
 }
@@ -59,6 +76,11 @@ export interface PollServer {
   store(deck: PollDeck): PollStore;
   /** How many event streams are open now. */
   readonly openStreams: number;
+  /**
+   * The poll's routes, to mount in another server (the class server's `/poll`) instead of listening; starts
+   * watching the idea board. close() stops it and writes the last votes.
+   */
+  mount(): Express;
   /** Starts listening on all interfaces, so phones in the room can vote (port 0 picks a free one). */
   listen(port: number): Promise<AddressInfo>;
   /** Writes the last votes, ends every open stream and closes the port. */
@@ -111,9 +133,11 @@ export function createPollServer(options: PollServerOptions): PollServer {
 
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  if (options.relay) app.use(['/api/poll', '/vote'], relayToClassPoll(options.relay));
   app.get('/api/poll', (request, response) => {
     const deck = deckOf(request, response);
-    if (deck) response.json({ voteUrl: voteUrl(deck), questions: storeOf(deck).questions });
+    if (deck) response.json({ voteUrl: voteUrl(deck, request), questions: storeOf(deck).questions });
   });
   app.get('/api/poll/tallies', (request, response) => {
     const deck = deckOf(request, response);
@@ -128,7 +152,8 @@ export function createPollServer(options: PollServerOptions): PollServer {
   app.post('/api/poll/stage/slide', presenterOnly, express.json({ limit: '2kb' }), postSlide);
   app.post('/api/poll/stage/break', presenterOnly, express.json({ limit: '2kb' }), postBreak);
   app.get('/vote', (request, response) => {
-    response.type('html').send(renderVotePage(request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en'));
+    const language = request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en';
+    response.type('html').send(renderVotePage(language, options.voteStyles));
   });
   app.get('/vote/:script', async (request, response, next) => {
     try {
@@ -159,8 +184,18 @@ export function createPollServer(options: PollServerOptions): PollServer {
     return stages.get(deck) as Stage;
   }
 
-  function voteUrl(deck: PollDeck): string {
-    return `http://${options.publicHost}:${port}/vote?deck=${deck}`;
+  /** The vote page of a talk, as phones reach it: this machine's LAN address, or the address the request used. */
+  function voteUrl(deck: PollDeck, request: express.Request): string {
+    if (options.publicHost) return `http://${options.publicHost}:${port}/vote?deck=${deck}`;
+    return `${request.protocol}://${request.host}${request.baseUrl}/vote?deck=${deck}`;
+  }
+
+  function isPresenterRequest(request: express.Request): boolean {
+    if (isPresenter(addressOf(request))) return true;
+    return (
+      options.presenterKey !== undefined &&
+      hasInstructorKey(request.get('Authorization'), options.presenterKey)
+    );
   }
 
   /** The `?deck=` of a request, or undefined after answering 400. */
@@ -175,7 +210,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
     const deck = deckOf(request, response);
     if (!deck) return;
     const address = addressOf(request);
-    const presenter = isPresenter(address);
+    const presenter = isPresenterRequest(request);
     if (!presenter && roomStreams >= maxStreams) {
       response
         .status(503)
@@ -200,7 +235,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
       streamsByAddress.add(address);
     }
     const hello: PollHello = {
-      voteUrl: voteUrl(deck),
+      voteUrl: voteUrl(deck, request),
       questions: store.questions,
       tallies: store.tallies(),
       ...(options.board ? { board: options.board.view } : {}),
@@ -251,19 +286,20 @@ export function createPollServer(options: PollServerOptions): PollServer {
     response.json({ deck, questionId, optionId, tally: result.tally });
   }
 
-  /** Only the presenter's laptop says which slide is shown and when the break ends; phones get 403. */
+  /** Only the presenter says which slide is shown and when the break ends; phones get 403. */
   function presenterOnly(
     request: express.Request,
     response: express.Response,
     next: express.NextFunction,
   ): void {
-    if (isPresenter(addressOf(request))) {
+    if (isPresenterRequest(request)) {
       next();
       return;
     }
-    response
-      .status(403)
-      .json({ error: "Only the presenter's laptop (where the poll server runs) may do this." });
+    response.status(403).json({
+      error:
+        'Only the presenter may do this: from the laptop the poll server runs on, or with Authorization: Bearer <instructor key>.',
+    });
   }
 
   function postSlide(request: express.Request, response: express.Response): void {
@@ -289,8 +325,8 @@ export function createPollServer(options: PollServerOptions): PollServer {
   }
 
   function addressOf(request: express.Request): string {
-    // No proxy in front: the socket's address, one per phone, or one per room behind NAT.
-    return request.socket.remoteAddress ?? 'unknown';
+    // The socket's address (one per phone, or one per room behind NAT); behind a trusted proxy, the device's.
+    return request.ip ?? request.socket.remoteAddress ?? 'unknown';
   }
 
   function frame(event: string, data: unknown): string {
@@ -314,6 +350,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
   function close(): Promise<void> {
     for (const stop of stopSaving) stop();
     options.board?.stop();
+    if (!httpServer.listening) return Promise.resolve();
     return new Promise((resolve) => {
       httpServer.close(() => resolve());
       // Event streams never end by themselves; close them so the port is freed now.
@@ -321,7 +358,13 @@ export function createPollServer(options: PollServerOptions): PollServer {
     });
   }
 
+  function mount(): Express {
+    options.board?.start();
+    return app;
+  }
+
   return {
+    mount,
     store: storeOf,
     get openStreams() {
       return openStreams;

@@ -139,6 +139,33 @@ test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 ch
       });
       expect(impostor.status, 'a student posted as Instructor').toBe(403);
       await consolePage.context().close();
+
+      // A phone votes on the class server's poll (what the slides' QR code opens with WORKSHOP_CLASS); only the
+      // instructor's key may start the break, which the phone then shows.
+      // The room's votes are kept between starts of pnpm class: count this one from what is there.
+      const readyVotes = async () =>
+        (
+          (await (await fetch(`${CLASS_URL}/poll/api/poll/tallies?deck=workshop`)).json()) as {
+            mood: Record<string, number>;
+          }
+        ).mood.ready;
+      const before = await readyVotes();
+      const phone = await (await browser.newContext(PHONE)).newPage();
+      await phone.goto(`${CLASS_URL}/poll/vote?deck=workshop&lang=de`);
+      const mood = phone.locator('[data-question="mood"]');
+      await mood.getByRole('button', { name: 'Voll motiviert' }).click();
+      await expect(mood.locator('.status')).toContainText('Gespeichert');
+      expect(await readyVotes(), 'the phone’s vote on the class server').toBe((before ?? 0) + 1);
+      const startBreak = (key?: string) =>
+        fetch(`${CLASS_URL}/poll/api/poll/stage/break`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+          body: JSON.stringify({ deck: 'workshop', minutes: 10 }),
+        });
+      expect((await startBreak()).status, 'a device without the key started the break').toBe(403);
+      expect((await startBreak(consoleLine.split('#key=').at(-1))).status).toBe(200);
+      await expect(phone.locator('[data-ui="break"]')).toBeVisible();
+      await phone.context().close();
       await Promise.all([ada.page.context().close(), bob.page.context().close()]);
       expect(dev.output, 'no local reference server starts').not.toMatch(/^\[reference\]/m);
     } finally {
@@ -395,6 +422,7 @@ test('pnpm class:build makes a folder that runs with plain node where there is n
     'compose.yaml',
     'console.js',
     'servers',
+    'vote',
   ]);
   const server = new TypedCommand(['class-server.mjs', '--port', '0', '--host', '127.0.0.1'], {
     program: 'node',
@@ -412,6 +440,24 @@ test('pnpm class:build makes a folder that runs with plain node where there is n
     }
     expect((await fetch(`${base}/instructor/console.js`)).status).toBe(200);
     expect(await (await fetch(`${base}/05/`)).text(), 'the phones’ idea board').toContain('Idea board');
+    // The slides' vote page, with scripts whose types were stripped at build time (no Vite here).
+    expect(await (await fetch(`${base}/poll/vote?deck=workshop`)).text()).toContain('src="vote/vote.js"');
+    for (const script of ['vote.js', 'countdown.js']) {
+      const answer = await fetch(`${base}/poll/vote/${script}`);
+      expect(answer.status, `${script} of the bundled vote page`).toBe(200);
+      expect(await answer.text()).not.toMatch(/: (string|number)\b/);
+    }
+    const vote = await fetch(`${base}/poll/api/poll/votes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        deck: 'pubsub',
+        questionId: 'sse',
+        optionId: 'used',
+        deviceId: 'bundle-device',
+      }),
+    });
+    expect(vote.status, await vote.text()).toBe(200);
     // The bundled chat speaks WebSocket through the front door like the kit's.
     const socket = new WebSocket(`${base.replace('http', 'ws')}/04`);
     const first = await new Promise<string>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BoardWatch } from '../../slides/poll/board-watch';
+import type { PollRelayTarget } from '../../slides/poll/poll-relay';
 import { createPollServer, type PollServer } from '../../slides/poll/poll-server';
 import { DECKS, type Deck, DIST_DIR, SLIDES_ROOT } from '../../slides/scripts/decks';
 import { findSnippetImports, regionText } from '../../slides/scripts/snippet-regions';
@@ -15,8 +16,17 @@ export interface RunningDecks {
   stop(): Promise<void>;
 }
 
-/** `board`: the idea board the pub/sub talk's workshop slide shows (a fake class server's, in a test). */
-export async function startBuiltDecks({ board }: { board?: BoardWatch } = {}): Promise<RunningDecks> {
+/**
+ * `board`: the idea board the pub/sub talk's workshop slide shows (a fake class server's, in a test). `relay`:
+ * the class server's poll the talk uses (WORKSHOP_CLASS).
+ */
+export async function startBuiltDecks({
+  board,
+  relay,
+}: {
+  board?: BoardWatch;
+  relay?: PollRelayTarget;
+} = {}): Promise<RunningDecks> {
   const missing = DECKS.filter((deck) => !existsSync(path.join(DIST_DIR, deck.slug, 'index.html')));
   if (missing.length > 0) {
     throw new Error(
@@ -27,6 +37,7 @@ export async function startBuiltDecks({ board }: { board?: BoardWatch } = {}): P
     publicHost: 'localhost',
     distDir: DIST_DIR,
     ...(board ? { board } : {}),
+    ...(relay ? { relay: () => relay } : {}),
   });
   const { port } = await server.listen(0);
   const baseUrl = `http://localhost:${port}`;

@@ -5,9 +5,11 @@ import type { Language } from '../poll-questions';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-/** The vote page's HTML: a shell with the styles inlined; `vote.js` renders the questions into it. */
-export function renderVotePage(fallbackLanguage: Language): string {
-  const styles = readFileSync(path.join(HERE, 'vote.css'), 'utf8');
+/**
+ * The vote page's HTML: a shell with the styles inlined; `vote.js` renders the questions into it. Every URL
+ * is relative, so the page works at `/vote` and under a path (the class server's `/poll/vote`).
+ */
+export function renderVotePage(fallbackLanguage: Language, styles = readVoteStyles()): string {
   const title = fallbackLanguage === 'de' ? 'Abstimmen' : 'Vote';
   return `<!doctype html>
 <html lang="${fallbackLanguage}">
@@ -20,10 +22,15 @@ export function renderVotePage(fallbackLanguage: Language): string {
 </head>
 <body>
 <main id="app" aria-live="polite"></main>
-<script type="module" src="/vote/vote.js"></script>
+<script type="module" src="vote/vote.js"></script>
 </body>
 </html>
 `;
+}
+
+/** `vote.css`, for a bundle that cannot read it from here at run time. */
+export function readVoteStyles(): string {
+  return readFileSync(path.join(HERE, 'vote.css'), 'utf8');
 }
 
 /** The vote page's scripts by their URL name under `/vote/`: `vote.js` and the `countdown.js` it imports. */

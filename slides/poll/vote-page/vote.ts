@@ -1,5 +1,6 @@
 // The vote page on the students' phones: every question of the talk (`?deck=`), one tap per answer. It follows
 // the presenter: it shows the poll of the slide on the projector, and the break countdown while one runs.
+// Its URLs are relative: the same page works at `/vote` and under the class server's `/poll/vote`.
 import type { PollHello, StageView } from '../poll-events';
 import type { Language, PollQuestion } from '../poll-questions';
 import { clockOffsetMs, formatCountdown, remainingMs } from './countdown.js';
@@ -100,7 +101,7 @@ async function vote(question: PollQuestion, optionId: string, card: HTMLElement)
   for (const button of buttons) button.disabled = true;
   card.setAttribute('aria-busy', 'true');
   try {
-    const response = await fetch('/api/poll/votes', {
+    const response = await fetch('api/poll/votes', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ deck, questionId: question.id, optionId, deviceId: deviceId() }),
@@ -156,7 +157,7 @@ async function start(): Promise<void> {
   }
   let info: PollInfo;
   try {
-    const response = await fetch(`/api/poll?deck=${encodeURIComponent(deck)}`);
+    const response = await fetch(`api/poll?deck=${encodeURIComponent(deck)}`);
     if (response.status === 400) {
       // A mistyped ?deck=: offer the real ones.
       chooseTalk();
@@ -225,7 +226,7 @@ function renderWaitingNote(): HTMLElement {
 
 /** One event stream for what the presenter shows; voting works without it, only following does not. */
 function watchStage(talk: string): void {
-  const source = new EventSource(`/api/poll/events?deck=${encodeURIComponent(talk)}`);
+  const source = new EventSource(`api/poll/events?deck=${encodeURIComponent(talk)}`);
   // The first event of every (re)connection has the stage as it is now, also the break after a reload.
   source.addEventListener('poll', (event) => {
     retryMs = FIRST_RETRY_MS;
@@ -296,7 +297,7 @@ function chooseTalk(): void {
   list.className = 'talks';
   for (const talk of TALKS) {
     const link = document.createElement('a');
-    link.href = `/vote?deck=${talk.deck}&lang=${language}`;
+    link.href = `vote?deck=${talk.deck}&lang=${language}`;
     link.textContent = talk.title[language];
     const item = document.createElement('li');
     item.append(link);
