@@ -52,6 +52,7 @@ export function createClassApp({
         language: chooseLanguage(request.get('accept-language'), query),
         qrSvg: renderSVG(`${classUrl}${BOARD_PAGE_PATH}`),
         boardUrl: `${classUrl}${BOARD_PAGE_PATH}`,
+        voteUrl: poll ? `${classUrl}${POLL_PATH}/vote` : undefined,
       }),
     );
   });

@@ -10,8 +10,10 @@ describe('renderStartPage', () => {
       language: 'en',
       qrSvg: '<svg id="qr"></svg>',
       boardUrl: 'http://192.168.1.20:8000/05/',
+      voteUrl: 'http://192.168.1.20:8000/poll/vote',
     });
     expect(html).toContain('pnpm dev 04 --class http://192.168.1.20:8000');
+    expect(html).toContain('<a href="http://192.168.1.20:8000/poll/vote" data-ui="vote-link">');
     expect(html).toContain('WORKSHOP_CLASS=http://192.168.1.20:8000');
     for (const route of CLASS_ROUTES) expect(html).toContain(`<code>${route.prefix}</code>`);
     expect(html).toContain('<svg id="qr"></svg>');

@@ -15,6 +15,7 @@ const TEXT = {
     path: 'Path',
     what: 'Reference server',
     phones: 'Phones: scan to open the idea board (05)',
+    vote: 'The slides’ poll:',
   },
   de: {
     title: 'Klassen-Server',
@@ -26,6 +27,7 @@ const TEXT = {
     path: 'Pfad',
     what: 'Referenz-Server',
     phones: 'Handys: scannen, um das Ideenboard (05) zu öffnen',
+    vote: 'Abstimmen bei den Folien:',
   },
 } as const;
 
@@ -38,10 +40,22 @@ export interface StartPageInput {
   qrSvg: string;
   /** Where phones open 05's idea board, e.g. `http://192.168.1.20:8000/05/`. */
   boardUrl: string;
+  /** Where phones vote in the slides' poll, when the class server serves it (`…/poll/vote`). */
+  voteUrl?: string | undefined;
 }
 
-export function renderStartPage({ classUrl, routes, language, qrSvg, boardUrl }: StartPageInput): string {
+export function renderStartPage({
+  classUrl,
+  routes,
+  language,
+  qrSvg,
+  boardUrl,
+  voteUrl,
+}: StartPageInput): string {
   const text = TEXT[language];
+  const vote = voteUrl
+    ? `<br>${text.vote} <a href="${escapeHtml(voteUrl)}" data-ui="vote-link"><code>${escapeHtml(voteUrl)}</code></a>`
+    : '';
   const url = escapeHtml(classUrl);
   const rows = routes
     .map(
@@ -73,7 +87,7 @@ export function renderStartPage({ classUrl, routes, language, qrSvg, boardUrl }:
 <h2>${text.served}</h2>
 <table><thead><tr><th>${text.path}</th><th>${text.what}</th></tr></thead><tbody>${rows}</tbody></table>
 </div>
-<figure><div class="qr">${qrSvg}</div><figcaption>${text.phones}<br><a href="${escapeHtml(boardUrl)}" data-ui="board-link"><code>${escapeHtml(boardUrl)}</code></a></figcaption></figure>
+<figure><div class="qr">${qrSvg}</div><figcaption>${text.phones}<br><a href="${escapeHtml(boardUrl)}" data-ui="board-link"><code>${escapeHtml(boardUrl)}</code></a>${vote}</figcaption></figure>
 </section>
 </main>
 </body>

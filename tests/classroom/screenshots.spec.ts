@@ -30,6 +30,7 @@ test('class server · start page', async ({ page }) => {
       language: 'en',
       qrSvg: renderSVG(`${classUrl}/05/`),
       boardUrl: `${classUrl}/05/`,
+      voteUrl: `${classUrl}/poll/vote`,
     }),
   );
   await page.screenshot({ path: path.join(SHOTS, 'class-start-page.png'), fullPage: true });

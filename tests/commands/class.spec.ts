@@ -199,6 +199,9 @@ test('the room shares 05’s idea board: two students’ pages, a phone from the
     const start = await (await fetch(`${CLASS_URL}/`)).text();
     const boardUrl = /<a href="([^"]+)" data-ui="board-link">/.exec(start)?.[1];
     expect(boardUrl, 'the start page links the board under its QR code').toBe(`${CLASS_URL}/05/`);
+    expect(start, 'the start page links the slides’ vote page').toContain(
+      `<a href="${CLASS_URL}/poll/vote" data-ui="vote-link">`,
+    );
 
     // Students who finished Part 1: their page joins REFERENCE_APP, the class server's board here.
     const scratch = new TypedCommand(['scratch', '05']);
