@@ -8,18 +8,23 @@ export function isPresenterScreen(hostname: string): boolean {
 }
 
 let lastReport = '';
+/** Reports go one after the other: two in flight could arrive swapped and leave the phones on the old slide. */
+let sending: Promise<void> = Promise.resolve();
 
 /** Tells the poll server the questions of the slide now shown; the same report twice is sent once. */
-export async function reportSlide(deck: PollDeck, questions: readonly string[]): Promise<void> {
+export function reportSlide(deck: PollDeck, questions: readonly string[]): Promise<void> {
   const body = JSON.stringify({ deck, questions });
-  if (body === lastReport) return;
+  if (body === lastReport) return sending;
   lastReport = body;
-  try {
-    await postStage('slide', body);
-  } catch {
-    // The poll server is down: the next slide change tries again.
-    lastReport = '';
-  }
+  sending = sending.then(async () => {
+    try {
+      await postStage('slide', body);
+    } catch {
+      // The poll server is down: the next slide change tries again.
+      lastReport = '';
+    }
+  });
+  return sending;
 }
 
 /** Starts the break countdown on the projector and every phone; 0 minutes ends it. */

@@ -260,6 +260,10 @@ describe('poll server', () => {
     );
     expect(await (await fetch(`${baseUrl}/vote/countdown.js`)).text()).toBe('export {}');
     expect((await fetch(`${baseUrl}/vote/other.js`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/vote/constructor`)).status, 'a name off the object prototype').toBe(404);
+    const slash = await fetch(`${baseUrl}/vote/?deck=pubsub`, { redirect: 'manual' });
+    expect(slash.status, '/vote/ would point the relative URLs one folder too deep').toBe(301);
+    expect(slash.headers.get('location')).toBe('/vote?deck=pubsub');
   });
 });
 
@@ -415,6 +419,28 @@ describe('poll server: mounted under a path, and relayed to (the class server)',
     stream.request.destroy();
     await until(() => classPoll?.openStreams === 0);
     expect(classPoll?.openStreams, 'the relayed stream stayed open on the class server').toBe(0);
+  });
+
+  it('adds the key only for the presenter: a phone that reaches the laptop cannot start the break', async () => {
+    const classUrl = await startClassPoll();
+    await start({ relay: () => ({ baseUrl: `${classUrl}/poll`, key: KEY }), isPresenter: () => false });
+    const refused = await fetch(`${baseUrl}/api/poll/stage/break`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed' },
+      body: JSON.stringify({ deck: 'workshop', minutes: 60 }),
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it("ends the slides' stream when the class server goes away, so the browser reconnects", async () => {
+    const classUrl = await startClassPoll();
+    await start({ relay: () => ({ baseUrl: `${classUrl}/poll`, key: KEY }) });
+    const stream = await openStream('?deck=workshop');
+    await stream.until(/event: poll/);
+    const ended = new Promise((resolve) => stream.response.once('close', resolve));
+    classHttp?.closeAllConnections();
+    await ended;
+    expect(stream.response.complete, 'the relay ended a cut stream as if it were complete').toBe(false);
   });
 
   it('answers 502 with a JSON error while the class server does not answer', async () => {

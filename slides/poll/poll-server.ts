@@ -134,7 +134,10 @@ export function createPollServer(options: PollServerOptions): PollServer {
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
-  if (options.relay) app.use(['/api/poll', '/vote'], relayToClassPoll(options.relay));
+  if (options.relay) {
+    const relay = relayToClassPoll(options.relay, (request) => isPresenter(addressOf(request)));
+    app.use(['/api/poll', '/vote'], relay);
+  }
   app.get('/api/poll', (request, response) => {
     const deck = deckOf(request, response);
     if (deck) response.json({ voteUrl: voteUrl(deck, request), questions: storeOf(deck).questions });
@@ -152,12 +155,21 @@ export function createPollServer(options: PollServerOptions): PollServer {
   app.post('/api/poll/stage/slide', presenterOnly, express.json({ limit: '2kb' }), postSlide);
   app.post('/api/poll/stage/break', presenterOnly, express.json({ limit: '2kb' }), postBreak);
   app.get('/vote', (request, response) => {
+    // `/vote/` would make the page's relative URLs point one folder too deep.
+    const [pathname = '', query = ''] = request.originalUrl.split(/(?=\?)/);
+    if (pathname.endsWith('/')) {
+      response.redirect(301, `${pathname.replace(/\/+$/, '')}${query}`);
+      return;
+    }
     const language = request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en';
     response.type('html').send(renderVotePage(language, options.voteStyles));
   });
   app.get('/vote/:script', async (request, response, next) => {
     try {
-      const script = (await voteScripts)[request.params.script];
+      const scripts = await voteScripts;
+      const name = request.params.script;
+      // Own keys only: `/vote/constructor` is not a script.
+      const script = Object.hasOwn(scripts, name) ? scripts[name] : undefined;
       if (script === undefined) {
         next();
         return;

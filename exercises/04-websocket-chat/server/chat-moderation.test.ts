@@ -6,6 +6,9 @@ describe('ChatModeration', () => {
     const moderation = new ChatModeration();
     expect(moderation.admit('Ada')).toBeUndefined();
     expect(moderation.admit('Ada')).toBeUndefined();
+    for (const lookalike of ['Instruc\u200Btor', 'ＩＮＳＴＲＵＣＴＯＲ', 'Instructo\u0301r']) {
+      expect(moderation.admit(lookalike), JSON.stringify(lookalike)).toMatchObject({ reason: 'reserved' });
+    }
     expect(moderation.admit(' INSTRUCTOR')).toMatchObject({
       reason: 'reserved',
       error: expect.stringMatching(/kept for the instructor/),

@@ -80,6 +80,15 @@ export class ChatModeration {
   }
 }
 
+/**
+ * A name as the rules compare it: the same letters whatever their case, width, accents or invisible characters, so
+ * that "INSTRUCTOR" or "Instructor" with a zero-width space in it is the reserved name too.
+ */
 function key(username: string): string {
-  return username.trim().toLowerCase();
+  return username
+    .normalize('NFKD')
+    .replace(/[\p{Cf}\p{Mn}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
