@@ -38,7 +38,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'scripts',
-          include: ['scripts/**/*.test.ts', 'bench/**/*.test.ts', 'classroom/**/*.test.ts'],
+          include: [
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'classroom/**/*.test.ts',
+            'arena/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

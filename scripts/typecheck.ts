@@ -13,6 +13,7 @@ const projects = [
   'slides/tsconfig.json',
   'slides/tsconfig.dom.json',
   'classroom/tsconfig.dom.json',
+  'arena/tsconfig.dom.json',
   'examples/tsconfig.json',
   'examples/tsconfig.dom.json',
   ...exerciseProjects('exercises'),

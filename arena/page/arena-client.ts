@@ -1,0 +1,202 @@
+// The arena in the browser: one client per technique, each as the exercises build it, all receiving the same
+// feed. Each column counts what it received and lost and its delay; the server's counts (requests, bytes on
+// the sockets, open connections) arrive every second over SSE.
+import type { ArenaCounts, ArenaInfo, ArenaSettings } from '../server/arena-messages';
+import type { ArenaNotification } from '../server/notification-feed';
+import type { TechniqueId } from '../server/technique-servers';
+
+/** Delays of the last minute count for p50/p99. */
+const DELAY_WINDOW_MS = 60_000;
+const RETRY_MS = 1_000;
+
+interface Column {
+  lastId: number;
+  received: number;
+  lost: number;
+  delays: Array<{ at: number; ms: number }>;
+}
+
+const columns = new Map<TechniqueId, Column>();
+let settings: ArenaSettings = { rateMs: 2_000, pollIntervalMs: 3_000 };
+let clockOffsetMs = 0;
+
+void start();
+
+async function start(): Promise<void> {
+  const info = (await (await fetch('api/arena')).json()) as ArenaInfo;
+  clockOffsetMs = info.serverNow - Date.now();
+  settings = info.settings;
+  showSettings();
+  for (const { id, url } of info.techniques) {
+    columns.set(id, { lastId: info.lastId, received: 0, lost: 0, delays: [] });
+    CLIENTS[id](url, (notification) => receive(id, notification));
+  }
+  watchCounts();
+  setUpControls();
+}
+
+type Deliver = (notification: ArenaNotification) => void;
+
+const CLIENTS: Record<TechniqueId, (url: string, deliver: Deliver) => void> = {
+  'short-polling': shortPolling,
+  'long-polling': longPolling,
+  sse: serverSentEvents,
+  websocket: webSocket,
+  pubsub: pubSub,
+};
+
+/** Asks every pollIntervalMs, whether or not anything happened. */
+function shortPolling(url: string, deliver: Deliver): void {
+  const ask = async () => {
+    try {
+      const found = (await (
+        await fetch(`${url}/notifications?since=${lastIdOf('short-polling')}`)
+      ).json()) as ArenaNotification[];
+      for (const notification of found) deliver(notification);
+    } catch {
+      // Counted as nothing received; the next tick asks again.
+    }
+    setTimeout(ask, settings.pollIntervalMs);
+  };
+  void ask();
+}
+
+/** Asks again as soon as an answer comes: the server holds each request until there is news. */
+function longPolling(url: string, deliver: Deliver): void {
+  const ask = async () => {
+    try {
+      const response = await fetch(`${url}/updates?since=${lastIdOf('long-polling')}`);
+      if (response.status === 200)
+        for (const notification of (await response.json()) as ArenaNotification[]) deliver(notification);
+      void ask();
+    } catch {
+      setTimeout(ask, RETRY_MS);
+    }
+  };
+  void ask();
+}
+
+/** One stream; the browser reconnects by itself and resumes with Last-Event-ID. */
+function serverSentEvents(url: string, deliver: Deliver): void {
+  const source = new EventSource(`${url}/events`);
+  source.addEventListener('notification', (event) => deliver(JSON.parse(event.data) as ArenaNotification));
+}
+
+/** One connection both ways; after a drop it connects again and asks for what it missed. */
+function webSocket(url: string, deliver: Deliver): void {
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/?since=${lastIdOf('websocket')}`);
+  socket.addEventListener('message', (event) => deliver(JSON.parse(String(event.data)) as ArenaNotification));
+  socket.addEventListener('close', () => setTimeout(() => webSocket(url, deliver), RETRY_MS));
+}
+
+/** Exercise 05's broker: a token from the arena, then subscribe to its channel, resuming after a drop. */
+function pubSub(url: string, deliver: Deliver): void {
+  let lastMessageId: string | undefined;
+  const connect = async () => {
+    const { token } = (await (await fetch('api/arena/token')).json()) as { token: string };
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/connect?token=${encodeURIComponent(token)}`);
+    socket.addEventListener('open', () => {
+      socket.send(
+        JSON.stringify({
+          type: 'subscribe',
+          channel: 'arena',
+          ...(lastMessageId ? { since: lastMessageId } : {}),
+        }),
+      );
+    });
+    socket.addEventListener('message', (event) => {
+      const message = JSON.parse(String(event.data)) as {
+        type: string;
+        id?: string;
+        data?: ArenaNotification;
+      };
+      if (message.type !== 'message' || !message.data) return;
+      lastMessageId = message.id;
+      deliver(message.data);
+    });
+    socket.addEventListener('close', () => setTimeout(connect, RETRY_MS));
+  };
+  void connect();
+}
+
+function lastIdOf(id: TechniqueId): number {
+  return columns.get(id)?.lastId ?? 0;
+}
+
+/** Counts a notification once; a gap in the ids is what this technique lost. */
+function receive(id: TechniqueId, notification: ArenaNotification): void {
+  const column = columns.get(id);
+  if (!column || notification.id <= column.lastId) return;
+  // Every column starts after the same notification: a gap in the ids is a notification it never got.
+  column.lost += notification.id - column.lastId - 1;
+  column.lastId = notification.id;
+  column.received += 1;
+  const now = Date.now();
+  column.delays.push({ at: now, ms: now + clockOffsetMs - notification.publishedAt });
+  show(id, 'received', String(column.received));
+  show(id, 'lost', String(column.lost));
+  show(id, 'delay', delayText(column, now));
+}
+
+function delayText(column: Column, now: number): string {
+  column.delays = column.delays.filter((delay) => delay.at > now - DELAY_WINDOW_MS);
+  const sorted = column.delays.map((delay) => delay.ms).sort((a, b) => a - b);
+  if (sorted.length === 0) return '–';
+  const pick = (fraction: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+  return `${Math.max(0, Math.round(pick(0.5)))} / ${Math.max(0, Math.round(pick(0.99)))} ms`;
+}
+
+function watchCounts(): void {
+  const source = new EventSource('api/arena/events');
+  source.addEventListener('counts', (event) => {
+    const counts = JSON.parse(event.data) as ArenaCounts;
+    for (const technique of counts.techniques) {
+      show(technique.id, 'requests', String(technique.requests));
+      show(technique.id, 'empty', String(technique.emptyAnswers));
+      show(technique.id, 'bytes', bytesText(technique.bytes));
+      show(technique.id, 'open', String(technique.openConnections));
+    }
+  });
+  source.addEventListener('settings', (event) => {
+    settings = JSON.parse(event.data) as ArenaSettings;
+    showSettings();
+  });
+}
+
+function setUpControls(): void {
+  const form = document.getElementById('controls') as HTMLFormElement;
+  form.addEventListener('change', async () => {
+    const fields = new FormData(form);
+    await fetch('api/arena/settings', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        rateMs: Number(fields.get('rateMs')),
+        pollIntervalMs: Number(fields.get('pollIntervalMs')),
+      }),
+    });
+  });
+  document.getElementById('drop')?.addEventListener('click', () => {
+    void fetch('api/arena/drop', { method: 'POST' });
+  });
+}
+
+function showSettings(): void {
+  const form = document.getElementById('controls') as HTMLFormElement;
+  for (const name of ['rateMs', 'pollIntervalMs'] as const) {
+    const select = form.elements.namedItem(name) as HTMLSelectElement | null;
+    if (select) select.value = String(settings[name]);
+  }
+}
+
+function show(id: TechniqueId, count: string, text: string): void {
+  const cell = document.querySelector(`[data-technique="${id}"] [data-count="${count}"]`);
+  if (cell) cell.textContent = text;
+}
+
+function bytesText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

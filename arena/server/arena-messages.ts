@@ -1,0 +1,34 @@
+// What the arena's page and server say to each other, in one place.
+import type { TechniqueId } from './technique-servers';
+
+/** `GET /api/arena`: where each technique is, and the settings now. */
+export interface ArenaInfo {
+  techniques: Array<{ id: TechniqueId; url: string }>;
+  settings: ArenaSettings;
+  /** The newest notification now: every column starts after it, so all five count from the same point. */
+  lastId: number;
+  /** The server's clock, so the page measures each delay against the time of publishing. */
+  serverNow: number;
+}
+
+export interface ArenaSettings {
+  /** A notification every this many milliseconds. */
+  rateMs: number;
+  /** Short polling asks this often. */
+  pollIntervalMs: number;
+}
+
+/** One technique's counts, measured on the server: its requests and the bytes on its sockets. */
+export interface TechniqueCounts {
+  id: TechniqueId;
+  requests: number;
+  emptyAnswers: number;
+  bytes: number;
+  openConnections: number;
+}
+
+/** `event: counts` on `GET /api/arena/events`, every second; `event: settings` after a change. */
+export interface ArenaCounts {
+  techniques: TechniqueCounts[];
+  published: number;
+}

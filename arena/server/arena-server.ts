@@ -1,0 +1,146 @@
+// `pnpm arena`: one feed, delivered at the same moment over short polling, long polling, SSE, WebSocket and
+// exercise 05's pub/sub broker, with each technique's cost counted on its own sockets. The page shows the five
+// side by side; the numbers come every second over SSE.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
+import { renderArenaPage } from '../page/arena-page';
+import type { ArenaCounts, ArenaInfo, ArenaSettings } from './arena-messages';
+import { NotificationFeed } from './notification-feed';
+import { startTechniqueServers, type TechniqueServer } from './technique-servers';
+
+export interface ArenaOptions {
+  port: number;
+  /** Where it listens; the technique servers listen there too (default: localhost only). */
+  host?: string;
+  /** The page's script, types stripped (arena-script.ts). */
+  pageScript: string;
+  settings?: Partial<ArenaSettings>;
+  /** How often the page gets the counts (default 1000 ms). */
+  countsEveryMs?: number;
+}
+
+export interface Arena {
+  readonly port: number;
+  readonly techniques: readonly TechniqueServer[];
+  close(): Promise<void>;
+}
+
+const LIMITS = { min: 100, max: 60_000 };
+
+export async function startArena(options: ArenaOptions): Promise<Arena> {
+  const host = options.host ?? '127.0.0.1';
+  const settings: ArenaSettings = { rateMs: 2_000, pollIntervalMs: 3_000, ...options.settings };
+  const feed = new NotificationFeed(settings.rateMs);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://${host}:${port}`];
+  const { servers, pubsubToken } = await startTechniqueServers(feed, host, origins);
+  const streams = new Set<express.Response>();
+  let eventId = 0;
+
+  app.get('/', (request, response) => {
+    response.type('html').send(renderArenaPage(request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en'));
+  });
+  app.get('/arena.js', (_request, response) => {
+    response.type('js').send(options.pageScript);
+  });
+  app.get('/api/arena', (request, response) => {
+    // Listening on every interface, the page reaches the techniques where it reached the arena; else on `host`.
+    const hostname = host === '0.0.0.0' ? request.hostname : host;
+    const info: ArenaInfo = {
+      techniques: servers.map((server) => ({ id: server.id, url: `http://${hostname}:${server.port}` })),
+      settings,
+      lastId: feed.lastId,
+      serverNow: Date.now(),
+    };
+    response.json(info);
+  });
+  app.get('/api/arena/token', async (_request, response) => {
+    response.json({ token: await pubsubToken() });
+  });
+  app.post('/api/arena/settings', express.json({ limit: '1kb' }), (request, response) => {
+    const next = readSettings(request.body, settings);
+    if (typeof next === 'string') {
+      response.status(400).json({ error: next });
+      return;
+    }
+    const rateChanged = next.rateMs !== settings.rateMs;
+    Object.assign(settings, next);
+    if (rateChanged) feed.start(settings.rateMs);
+    broadcast('settings', settings);
+    response.json(settings);
+  });
+  // The "network drop": every technique loses its connections at once; the page shows how each recovers.
+  app.post('/api/arena/drop', (_request, response) => {
+    for (const server of servers) server.meter.dropAll();
+    response.json({ dropped: true });
+  });
+  app.get('/api/arena/events', (request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+    eventId += 1;
+    response.write(
+      formatSseEvent({ event: 'settings', id: String(eventId), data: JSON.stringify(settings) }),
+    );
+    streams.add(response);
+    request.once('close', () => streams.delete(response));
+  });
+
+  function broadcast(event: string, data: unknown): void {
+    eventId += 1;
+    const text = formatSseEvent({ event, id: String(eventId), data: JSON.stringify(data) });
+    for (const stream of streams) stream.write(text);
+  }
+
+  const countsTimer = setInterval(() => {
+    const counts: ArenaCounts = {
+      published: feed.lastId,
+      techniques: servers.map((server) => ({
+        id: server.id,
+        requests: server.requests,
+        emptyAnswers: server.emptyAnswers,
+        bytes: server.meter.bytes,
+        openConnections: server.meter.openConnections,
+      })),
+    };
+    broadcast('counts', counts);
+  }, options.countsEveryMs ?? 1_000);
+  feed.start();
+
+  return {
+    port,
+    techniques: servers,
+    async close() {
+      feed.stop();
+      clearInterval(countsTimer);
+      for (const stream of streams) stream.end();
+      await Promise.all(servers.map((server) => server.close()));
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** The new settings, or what is wrong with them. */
+function readSettings(body: unknown, current: ArenaSettings): ArenaSettings | string {
+  if (typeof body !== 'object' || body === null) return 'Send {"rateMs": 2000, "pollIntervalMs": 3000}.';
+  const next = { ...current };
+  for (const name of ['rateMs', 'pollIntervalMs'] as const) {
+    const value = (body as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < LIMITS.min || value > LIMITS.max) {
+      return `${name} must be a whole number of milliseconds from ${LIMITS.min} to ${LIMITS.max}.`;
+    }
+    next[name] = value;
+  }
+  return next;
+}
