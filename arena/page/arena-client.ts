@@ -3,6 +3,7 @@
 // the sockets, open connections) arrive every second over SSE.
 import type { ArenaCounts, ArenaInfo, ArenaSettings } from '../server/arena-messages';
 import type { ArenaNotification } from '../server/notification-feed';
+import type { SimulatedCounts } from '../server/simulator-messages';
 import type { TechniqueId } from '../server/technique-servers';
 
 /** Delays of the last minute count for p50/p99. */
@@ -17,7 +18,7 @@ interface Column {
 }
 
 const columns = new Map<TechniqueId, Column>();
-let settings: ArenaSettings = { rateMs: 2_000, pollIntervalMs: 3_000 };
+let settings: ArenaSettings | undefined;
 let clockOffsetMs = 0;
 
 void start();
@@ -56,7 +57,7 @@ function shortPolling(url: string, deliver: Deliver): void {
     } catch {
       // Counted as nothing received; the next tick asks again.
     }
-    setTimeout(ask, settings.pollIntervalMs);
+    setTimeout(ask, settings?.pollIntervalMs ?? 3_000);
   };
   void ask();
 }
@@ -157,6 +158,7 @@ function watchCounts(): void {
       show(technique.id, 'bytes', bytesText(technique.bytes));
       show(technique.id, 'open', String(technique.openConnections));
     }
+    for (const simulated of counts.simulated) showSimulated(simulated);
   });
   source.addEventListener('settings', (event) => {
     settings = JSON.parse(event.data) as ArenaSettings;
@@ -177,17 +179,49 @@ function setUpControls(): void {
       }),
     });
   });
+  for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-simulated]')) {
+    select.addEventListener('change', (event) => {
+      // Its own request, not the form's: the rate and interval stay as they are.
+      event.stopPropagation();
+      void fetch('api/arena/settings', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          simulatedClients: { [select.dataset.simulated ?? '']: Number(select.value) },
+        }),
+      });
+    });
+  }
   document.getElementById('drop')?.addEventListener('click', () => {
     void fetch('api/arena/drop', { method: 'POST' });
   });
 }
 
 function showSettings(): void {
+  if (!settings) return;
   const form = document.getElementById('controls') as HTMLFormElement;
   for (const name of ['rateMs', 'pollIntervalMs'] as const) {
     const select = form.elements.namedItem(name) as HTMLSelectElement | null;
     if (select) select.value = String(settings[name]);
   }
+  for (const [id, count] of Object.entries(settings.simulatedClients)) {
+    const select = document.querySelector<HTMLSelectElement>(`select[data-simulated="${id}"]`);
+    if (select) select.value = String(count);
+  }
+}
+
+const SIMULATED_TEXT = {
+  en: { clients: 'clients', received: 'received', lost: 'lost' },
+  de: { clients: 'Clients', received: 'empfangen', lost: 'verloren' },
+};
+
+/** "100 clients: 1234 received, 0 lost, 3 / 20 ms"; the page's own line stays while there are none. */
+function showSimulated(counts: SimulatedCounts): void {
+  const line = document.querySelector(`[data-simulated-line="${counts.id}"]`);
+  if (!line || counts.clients === 0) return;
+  const text = document.documentElement.lang === 'de' ? SIMULATED_TEXT.de : SIMULATED_TEXT.en;
+  const delay = counts.p50 === null ? '–' : `${Math.round(counts.p50)} / ${Math.round(counts.p99 ?? 0)} ms`;
+  line.textContent = `${counts.clients} ${text.clients}: ${counts.received} ${text.received}, ${counts.lost} ${text.lost}, ${delay}`;
 }
 
 function show(id: TechniqueId, count: string, text: string): void {

@@ -16,6 +16,8 @@ const TEXT = {
     bytes: 'on the wire',
     open: 'open connections',
     delay: 'delay p50 / p99',
+    simulated: 'simulated clients',
+    none: 'only this page',
   },
   de: {
     title: 'Die Technik-Arena',
@@ -30,6 +32,8 @@ const TEXT = {
     bytes: 'auf der Leitung',
     open: 'offene Verbindungen',
     delay: 'Verzögerung p50 / p99',
+    simulated: 'simulierte Clients',
+    none: 'nur diese Seite',
   },
 } as const;
 
@@ -47,6 +51,8 @@ export function renderArenaPage(language: Language): string {
     .map(
       ([id, title]) => `<section class="column" data-technique="${id}">
 <h2>${title}</h2>
+<label class="simulated">+ <select data-simulated="${id}"><option value="0">0</option><option value="10">10</option><option value="100">100</option><option value="1000">1000</option></select> ${text.simulated}</label>
+<p class="simulated-line" data-simulated-line="${id}">${text.none}</p>
 <dl>
 <div><dt>${text.received}</dt><dd data-count="received">0</dd></div>
 <div><dt>${text.lost}</dt><dd data-count="lost">0</dd></div>
@@ -99,7 +105,9 @@ select, button { font: inherit; padding: 0.3rem 0.6rem; border-radius: 0.4rem; b
 button { background: #a3261b; color: #fff; border: 0; font-weight: 600; cursor: pointer; }
 .columns { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 1rem; margin-top: 1.25rem; }
 .column { background: #fff; border-radius: 0.75rem; padding: 1rem; border: 1px solid #dfe3ee; min-width: 0; }
-.column h2 { font-size: 1.35rem; margin: 0 0 0.75rem; }
+.column h2 { font-size: 1.35rem; margin: 0 0 0.5rem; }
+.simulated { display: flex; gap: 0.4rem; align-items: center; color: #3b4660; }
+.simulated-line { margin: 0.3rem 0 0.75rem; min-height: 2.6em; color: #3b4660; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
 dl { margin: 0; display: grid; gap: 0.6rem; }
 dl div { display: flex; flex-direction: column-reverse; }
 dt { color: #3b4660; font-size: 0.95rem; }

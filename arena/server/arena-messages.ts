@@ -1,4 +1,5 @@
 // What the arena's page and server say to each other, in one place.
+import type { SimulatedCounts } from './simulator-messages';
 import type { TechniqueId } from './technique-servers';
 
 /** `GET /api/arena`: where each technique is, and the settings now. */
@@ -16,6 +17,8 @@ export interface ArenaSettings {
   rateMs: number;
   /** Short polling asks this often. */
   pollIntervalMs: number;
+  /** Clients the arena runs itself per technique (0–1,000), besides the page's own one. */
+  simulatedClients: Record<TechniqueId, number>;
 }
 
 /** One technique's counts, measured on the server: its requests and the bytes on its sockets. */
@@ -30,5 +33,7 @@ export interface TechniqueCounts {
 /** `event: counts` on `GET /api/arena/events`, every second; `event: settings` after a change. */
 export interface ArenaCounts {
   techniques: TechniqueCounts[];
+  /** What the simulated clients received, lost and how late, per technique. */
+  simulated: SimulatedCounts[];
   published: number;
 }

@@ -1,14 +1,22 @@
 // `pnpm arena`: one feed, delivered at the same moment over short polling, long polling, SSE, WebSocket and
 // exercise 05's pub/sub broker, with each technique's cost counted on its own sockets. The page shows the five
 // side by side; the numbers come every second over SSE.
+import { type ChildProcess, fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
 import { renderArenaPage } from '../page/arena-page';
 import type { ArenaCounts, ArenaInfo, ArenaSettings } from './arena-messages';
 import { NotificationFeed } from './notification-feed';
-import { startTechniqueServers, type TechniqueServer } from './technique-servers';
+import { MAX_SIMULATED_CLIENTS, type SimulatedCounts, type SimulatorCommand } from './simulator-messages';
+import {
+  startTechniqueServers,
+  TECHNIQUES,
+  type TechniqueId,
+  type TechniqueServer,
+} from './technique-servers';
 
 export interface ArenaOptions {
   port: number;
@@ -16,7 +24,7 @@ export interface ArenaOptions {
   host?: string;
   /** The page's script, types stripped (arena-script.ts). */
   pageScript: string;
-  settings?: Partial<ArenaSettings>;
+  settings?: Partial<Omit<ArenaSettings, 'simulatedClients'>>;
   /** How often the page gets the counts (default 1000 ms). */
   countsEveryMs?: number;
 }
@@ -31,7 +39,12 @@ const LIMITS = { min: 100, max: 60_000 };
 
 export async function startArena(options: ArenaOptions): Promise<Arena> {
   const host = options.host ?? '127.0.0.1';
-  const settings: ArenaSettings = { rateMs: 2_000, pollIntervalMs: 3_000, ...options.settings };
+  const settings: ArenaSettings = {
+    rateMs: 2_000,
+    pollIntervalMs: 3_000,
+    ...options.settings,
+    simulatedClients: Object.fromEntries(TECHNIQUES.map((id) => [id, 0])) as Record<TechniqueId, number>,
+  };
   const feed = new NotificationFeed(settings.rateMs);
   const app = express();
   app.disable('x-powered-by');
@@ -45,6 +58,10 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   const { servers, pubsubToken } = await startTechniqueServers(feed, host, origins);
   const streams = new Set<express.Response>();
   let eventId = 0;
+  let simulated: SimulatedCounts[] = [];
+  const simulator = startSimulator(port, servers, feed.lastId, settings.pollIntervalMs, (counts) => {
+    simulated = counts;
+  });
 
   app.get('/', (request, response) => {
     response.type('html').send(renderArenaPage(request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en'));
@@ -73,8 +90,11 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
       return;
     }
     const rateChanged = next.rateMs !== settings.rateMs;
+    const intervalChanged = next.pollIntervalMs !== settings.pollIntervalMs;
     Object.assign(settings, next);
     if (rateChanged) feed.start(settings.rateMs);
+    if (intervalChanged) command(simulator, { type: 'interval', pollIntervalMs: settings.pollIntervalMs });
+    command(simulator, { type: 'clients', counts: settings.simulatedClients });
     broadcast('settings', settings);
     response.json(settings);
   });
@@ -102,6 +122,7 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   const countsTimer = setInterval(() => {
     const counts: ArenaCounts = {
       published: feed.lastId,
+      simulated,
       techniques: servers.map((server) => ({
         id: server.id,
         requests: server.requests,
@@ -120,6 +141,7 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
     async close() {
       feed.stop();
       clearInterval(countsTimer);
+      await stopSimulator(simulator);
       for (const stream of streams) stream.end();
       await Promise.all(servers.map((server) => server.close()));
       await new Promise<void>((resolve) => {
@@ -130,10 +152,62 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   };
 }
 
+/** The child process that runs the simulated clients; it reports their counts once a second. */
+function startSimulator(
+  arenaPort: number,
+  servers: readonly TechniqueServer[],
+  lastId: number,
+  pollIntervalMs: number,
+  onCounts: (counts: SimulatedCounts[]) => void,
+): ChildProcess {
+  const child = fork(fileURLToPath(new URL('./simulated-clients.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.on('message', (counts) => onCounts(counts as SimulatedCounts[]));
+  const urls = Object.fromEntries(servers.map((server) => [server.id, `http://127.0.0.1:${server.port}`]));
+  command(child, {
+    type: 'setup',
+    urls: urls as Record<TechniqueId, string>,
+    lastId,
+    pubsubTokenUrl: `http://127.0.0.1:${arenaPort}/api/arena/token`,
+    pollIntervalMs,
+  });
+  return child;
+}
+
+function command(child: ChildProcess, message: SimulatorCommand): void {
+  if (child.connected) child.send(message);
+}
+
+async function stopSimulator(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill();
+  await exited;
+}
+
 /** The new settings, or what is wrong with them. */
 function readSettings(body: unknown, current: ArenaSettings): ArenaSettings | string {
   if (typeof body !== 'object' || body === null) return 'Send {"rateMs": 2000, "pollIntervalMs": 3000}.';
-  const next = { ...current };
+  const next = { ...current, simulatedClients: { ...current.simulatedClients } };
+  const wanted = (body as Record<string, unknown>).simulatedClients;
+  if (wanted !== undefined) {
+    if (typeof wanted !== 'object' || wanted === null) return 'simulatedClients must be {"sse": 100, …}.';
+    for (const [id, count] of Object.entries(wanted)) {
+      if (!TECHNIQUES.includes(id as TechniqueId))
+        return `No technique "${id}": one of ${TECHNIQUES.join(', ')}.`;
+      if (
+        typeof count !== 'number' ||
+        !Number.isInteger(count) ||
+        count < 0 ||
+        count > MAX_SIMULATED_CLIENTS
+      ) {
+        return `simulatedClients.${id} must be a whole number from 0 to ${MAX_SIMULATED_CLIENTS}.`;
+      }
+      next.simulatedClients[id as TechniqueId] = count;
+    }
+  }
   for (const name of ['rateMs', 'pollIntervalMs'] as const) {
     const value = (body as Record<string, unknown>)[name];
     if (value === undefined) continue;

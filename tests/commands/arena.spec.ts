@@ -24,6 +24,13 @@ test('pnpm arena shows five techniques on one feed; each recovers from a network
     await expectCountAtLeast(page, 'short-polling', 'requests', 3);
     await expect(count(page, 'sse', 'bytes')).not.toHaveText('0');
 
+    // Ten simulated SSE clients: the server holds their streams, and they count what they got.
+    await page.locator('select[data-simulated="sse"]').selectOption('10');
+    await expect(count(page, 'sse', 'open')).toHaveText('11');
+    await expect(page.locator('[data-simulated-line="sse"]')).toHaveText(
+      /^10 clients: [1-9]\d* received, 0 lost, /,
+    );
+
     const before = Object.fromEntries(
       await Promise.all(TECHNIQUES.map(async (technique) => [technique, await number(page, technique)])),
     );

@@ -1,0 +1,26 @@
+// What the arena and its child process of simulated clients say to each other (simulated-clients.ts).
+import type { TechniqueId } from './technique-servers';
+
+/** What the arena tells the child: where the techniques are, and how many clients each should have. */
+export type SimulatorCommand =
+  | {
+      type: 'setup';
+      urls: Record<TechniqueId, string>;
+      lastId: number;
+      pubsubTokenUrl: string;
+      pollIntervalMs: number;
+    }
+  | { type: 'clients'; counts: Partial<Record<TechniqueId, number>> }
+  | { type: 'interval'; pollIntervalMs: number };
+
+/** What the child reports once a second, per technique. */
+export interface SimulatedCounts {
+  id: TechniqueId;
+  clients: number;
+  received: number;
+  lost: number;
+  p50: number | null;
+  p99: number | null;
+}
+
+export const MAX_SIMULATED_CLIENTS = 1_000;
