@@ -1,6 +1,7 @@
 // The arena in the browser: one client per technique, each as the exercises build it, all receiving the same
 // feed. Each column counts what it received and lost and its delay; the server's counts (requests, bytes on
 // the sockets, open connections) arrive every second over SSE.
+import uPlot from 'uplot';
 import type { ArenaCounts, ArenaInfo, ArenaSettings } from '../server/arena-messages';
 import type { ArenaNotification } from '../server/notification-feed';
 import type { SimulatedCounts } from '../server/simulator-messages';
@@ -18,6 +19,13 @@ interface Column {
 }
 
 const columns = new Map<TechniqueId, Column>();
+/** The last minute of each column's bytes per second, for its chart (its own scale: the axis says it). */
+const CHART_SECONDS = 60;
+const charts = new Map<
+  TechniqueId,
+  { chart: uPlot; times: number[]; kibPerSecond: number[]; lastBytes: number }
+>();
+let lastCountsAt = 0;
 let settings: ArenaSettings | undefined;
 let clockOffsetMs = 0;
 
@@ -31,6 +39,7 @@ async function start(): Promise<void> {
   for (const { id, url } of info.techniques) {
     columns.set(id, { lastId: info.lastId, received: 0, lost: 0, delays: [] });
     CLIENTS[id](url, (notification) => receive(id, notification));
+    makeChart(id);
   }
   watchCounts();
   setUpControls();
@@ -148,10 +157,54 @@ function delayText(column: Column, now: number): string {
   return `${Math.max(0, Math.round(pick(0.5)))} / ${Math.max(0, Math.round(pick(0.99)))} ms`;
 }
 
+function makeChart(id: TechniqueId): void {
+  const element = document.querySelector<HTMLElement>(`[data-chart="${id}"]`);
+  if (!element) return;
+  const chart = new uPlot(
+    {
+      width: element.clientWidth,
+      height: 90,
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { x: { time: true }, y: { range: (_chart, _min, max) => [0, Math.max(1, max * 1.1)] } },
+      axes: [{ show: false }, { size: 44, font: '12px system-ui', gap: 2 }],
+      series: [{}, { stroke: '#1f4fd1', fill: 'rgba(31, 79, 209, 0.15)', width: 2, points: { show: false } }],
+    },
+    [[], []],
+    element,
+  );
+  charts.set(id, { chart, times: [], kibPerSecond: [], lastBytes: 0 });
+}
+
+/** Turns the byte totals into KiB per second since the last counts, and redraws every chart. */
+function chartBytes(counts: ArenaCounts): void {
+  const now = Date.now() / 1000;
+  const seconds = lastCountsAt === 0 ? 0 : now - lastCountsAt;
+  lastCountsAt = now;
+  for (const technique of counts.techniques) {
+    const entry = charts.get(technique.id);
+    if (!entry) continue;
+    const delta = Math.max(0, technique.bytes - entry.lastBytes);
+    entry.lastBytes = technique.bytes;
+    if (seconds === 0) continue;
+    entry.times.push(now);
+    entry.kibPerSecond.push(delta / 1024 / seconds);
+    while (entry.times.length > CHART_SECONDS) {
+      entry.times.shift();
+      entry.kibPerSecond.shift();
+    }
+  }
+  for (const [id, entry] of charts) {
+    entry.chart.setData([entry.times, entry.kibPerSecond]);
+    document.querySelector(`[data-chart="${id}"]`)?.setAttribute('data-points', String(entry.times.length));
+  }
+}
+
 function watchCounts(): void {
   const source = new EventSource('api/arena/events');
   source.addEventListener('counts', (event) => {
     const counts = JSON.parse(event.data) as ArenaCounts;
+    chartBytes(counts);
     for (const technique of counts.techniques) {
       show(technique.id, 'requests', String(technique.requests));
       show(technique.id, 'empty', String(technique.emptyAnswers));

@@ -18,6 +18,7 @@ const TEXT = {
     delay: 'delay p50 / p99',
     simulated: 'simulated clients',
     none: 'only this page',
+    chart: 'KiB/s on the wire, last minute',
   },
   de: {
     title: 'Die Technik-Arena',
@@ -34,6 +35,7 @@ const TEXT = {
     delay: 'Verzögerung p50 / p99',
     simulated: 'simulierte Clients',
     none: 'nur diese Seite',
+    chart: 'KiB/s auf der Leitung, letzte Minute',
   },
 } as const;
 
@@ -53,6 +55,7 @@ export function renderArenaPage(language: Language): string {
 <h2>${title}</h2>
 <label class="simulated">+ <select data-simulated="${id}"><option value="0">0</option><option value="10">10</option><option value="100">100</option><option value="1000">1000</option></select> ${text.simulated}</label>
 <p class="simulated-line" data-simulated-line="${id}">${text.none}</p>
+<figure class="chart"><div data-chart="${id}" data-points="0"></div><figcaption>${text.chart}</figcaption></figure>
 <dl>
 <div><dt>${text.received}</dt><dd data-count="received">0</dd></div>
 <div><dt>${text.lost}</dt><dd data-count="lost">0</dd></div>
@@ -71,7 +74,10 @@ export function renderArenaPage(language: Language): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${text.title}</title>
+<link rel="stylesheet" href="vendor/uplot.css">
 <style>${STYLES}</style>
+<!-- The page imports uPlot by its package name; the arena serves the package's own ES module. -->
+<script type="importmap">{ "imports": { "uplot": "./vendor/uplot.js" } }</script>
 </head>
 <body>
 <main>
@@ -107,12 +113,16 @@ button { background: #a3261b; color: #fff; border: 0; font-weight: 600; cursor: 
 .column { background: #fff; border-radius: 0.75rem; padding: 1rem; border: 1px solid #dfe3ee; min-width: 0; }
 .column h2 { font-size: 1.35rem; margin: 0 0 0.5rem; }
 .simulated { display: flex; gap: 0.4rem; align-items: center; color: #3b4660; }
+.chart { margin: 0 0 0.75rem; }
+.chart figcaption { color: #3b4660; font-size: 0.85rem; }
+.chart [data-chart] { height: 90px; }
 .simulated-line { margin: 0.3rem 0 0.75rem; min-height: 2.6em; color: #3b4660; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
-dl { margin: 0; display: grid; gap: 0.6rem; }
+dl { margin: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 0.6rem 0.75rem; }
 dl div { display: flex; flex-direction: column-reverse; }
 dt { color: #3b4660; font-size: 0.95rem; }
-dd { margin: 0; font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+dd { margin: 0; font-size: 1.7rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 dd[data-count="empty"] { color: #a3261b; }
 dd[data-count="delay"] { font-size: 1.5rem; }
+dl div:has([data-count="bytes"]), dl div:has([data-count="delay"]) { grid-column: span 2; }
 @media (max-width: 70rem) { .columns { grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); } }
 `;

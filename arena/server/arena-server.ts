@@ -2,8 +2,11 @@
 // exercise 05's pub/sub broker, with each technique's cost counted on its own sockets. The page shows the five
 // side by side; the numbers come every second over SSE.
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
@@ -37,6 +40,15 @@ export interface Arena {
 
 const LIMITS = { min: 100, max: 60_000 };
 
+/** uPlot's ES module and CSS, read once (pnpm keeps them under node_modules/.pnpm, which static serving hides). */
+function readUplot(): { script: string; styles: string } {
+  const dist = path.dirname(createRequire(import.meta.url).resolve('uplot'));
+  return {
+    script: readFileSync(path.join(dist, 'uPlot.esm.js'), 'utf8'),
+    styles: readFileSync(path.join(dist, 'uPlot.min.css'), 'utf8'),
+  };
+}
+
 export async function startArena(options: ArenaOptions): Promise<Arena> {
   const host = options.host ?? '127.0.0.1';
   const settings: ArenaSettings = {
@@ -68,6 +80,14 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   });
   app.get('/arena.js', (_request, response) => {
     response.type('js').send(options.pageScript);
+  });
+  // uPlot's own ES module and CSS from node_modules: the charts work offline, with no CDN.
+  const uplot = readUplot();
+  app.get('/vendor/uplot.js', (_request, response) => {
+    response.type('js').send(uplot.script);
+  });
+  app.get('/vendor/uplot.css', (_request, response) => {
+    response.type('css').send(uplot.styles);
   });
   app.get('/api/arena', (request, response) => {
     // Listening on every interface, the page reaches the techniques where it reached the arena; else on `host`.

@@ -23,6 +23,16 @@ test('pnpm arena shows five techniques on one feed; each recovers from a network
     await expect(count(page, 'sse', 'open')).toHaveText('1');
     await expectCountAtLeast(page, 'short-polling', 'requests', 3);
     await expect(count(page, 'sse', 'bytes')).not.toHaveText('0');
+    // Each column's chart (uPlot, served by the arena itself) draws the bytes per second it measured.
+    for (const technique of TECHNIQUES) {
+      const chart = page.locator(`[data-chart="${technique}"]`);
+      await expect(chart.locator('canvas'), `${technique} has no chart`).toHaveCount(1);
+      await expect
+        .poll(async () => Number(await chart.getAttribute('data-points')), {
+          message: `${technique}'s chart`,
+        })
+        .toBeGreaterThanOrEqual(2);
+    }
 
     // Ten simulated SSE clients: the server holds their streams, and they count what they got.
     await page.locator('select[data-simulated="sse"]').selectOption('10');
