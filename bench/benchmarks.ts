@@ -1,6 +1,7 @@
 import type { BenchOptions, BenchReport } from './bench-report';
 import { runClassRoomBench } from './class-room.bench';
 import { runSseParserBench } from './sse-parser.bench';
+import { runTechniqueCostBench } from './technique-cost.bench';
 
 export interface Benchmark {
   name: string;
@@ -20,5 +21,10 @@ export const BENCHMARKS: Benchmark[] = [
     summary:
       'a room on pnpm class: students with a long poll, an SSE stream, a chat WebSocket and the idea board each',
     run: runClassRoomBench,
+  },
+  {
+    name: 'technique-cost',
+    summary: 'what one delivered notification costs with each technique, measured by the arena (pnpm arena)',
+    run: runTechniqueCostBench,
   },
 ];

@@ -35,6 +35,8 @@ export interface ArenaOptions {
 export interface Arena {
   readonly port: number;
   readonly techniques: readonly TechniqueServer[];
+  /** What the simulated clients reported last (once a second). */
+  simulated(): readonly SimulatedCounts[];
   close(): Promise<void>;
 }
 
@@ -114,7 +116,7 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
     Object.assign(settings, next);
     if (rateChanged) feed.start(settings.rateMs);
     if (intervalChanged) command(simulator, { type: 'interval', pollIntervalMs: settings.pollIntervalMs });
-    command(simulator, { type: 'clients', counts: settings.simulatedClients });
+    command(simulator, { type: 'clients', counts: settings.simulatedClients, lastId: feed.lastId });
     broadcast('settings', settings);
     response.json(settings);
   });
@@ -158,6 +160,7 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   return {
     port,
     techniques: servers,
+    simulated: () => simulated,
     async close() {
       feed.stop();
       clearInterval(countsTimer);

@@ -30,6 +30,7 @@ process.on('message', (command: SimulatorCommand) => {
   if (command.type === 'setup') setup = command;
   if (command.type === 'interval' && setup) setup.pollIntervalMs = command.pollIntervalMs;
   if (command.type === 'clients') {
+    if (setup) setup.lastId = command.lastId;
     for (const [id, count] of Object.entries(command.counts) as Array<[TechniqueId, number]>)
       resize(id, count);
   }
@@ -42,6 +43,8 @@ function resize(id: TechniqueId, wanted: number): void {
   if (!setup) return;
   const tally = tallyOf(id);
   const count = Math.max(0, Math.min(MAX_SIMULATED_CLIENTS, Math.floor(wanted)));
+  // The delays describe the clients there are now.
+  if (count !== tally.clients.length) tally.delays = [];
   while (tally.clients.length > count) tally.clients.pop()?.stop();
   while (tally.clients.length < count) tally.clients.push(START[id](setup.urls[id], setup.lastId, tally));
 }

@@ -10,7 +10,8 @@ export type SimulatorCommand =
       pubsubTokenUrl: string;
       pollIntervalMs: number;
     }
-  | { type: 'clients'; counts: Partial<Record<TechniqueId, number>> }
+  /** New clients start after `lastId`, the feed's newest now: they do not replay what came before them. */
+  | { type: 'clients'; counts: Partial<Record<TechniqueId, number>>; lastId: number }
   | { type: 'interval'; pollIntervalMs: number };
 
 /** What the child reports once a second, per technique. */
