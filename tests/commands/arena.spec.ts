@@ -5,6 +5,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { busyPorts, TypedCommand } from './typed-command';
 
 const PORT = 3600;
+/** Counts arrive once a second and the simulated clients report once a second: a bound for a busy CI machine. */
+const COUNTS_BOUND_MS = 20_000;
 const TECHNIQUES = ['short-polling', 'long-polling', 'sse', 'websocket', 'pubsub'];
 
 test('pnpm arena shows five techniques on one feed; each recovers from a network drop and loses nothing', async ({
@@ -20,9 +22,9 @@ test('pnpm arena shows five techniques on one feed; each recovers from a network
     await page.locator('select[name="rateMs"]').selectOption('500');
     for (const technique of TECHNIQUES) await expectCountAtLeast(page, technique, 'received', 3);
     // SSE holds one connection; short polling pays a request per question.
-    await expect(count(page, 'sse', 'open')).toHaveText('1');
+    await expect(count(page, 'sse', 'open')).toHaveText('1', { timeout: COUNTS_BOUND_MS });
     await expectCountAtLeast(page, 'short-polling', 'requests', 3);
-    await expect(count(page, 'sse', 'bytes')).not.toHaveText('0');
+    await expect(count(page, 'sse', 'bytes')).not.toHaveText('0', { timeout: COUNTS_BOUND_MS });
     // Each column's chart (uPlot, served by the arena itself) draws the bytes per second it measured.
     for (const technique of TECHNIQUES) {
       const chart = page.locator(`[data-chart="${technique}"]`);
@@ -30,15 +32,17 @@ test('pnpm arena shows five techniques on one feed; each recovers from a network
       await expect
         .poll(async () => Number(await chart.getAttribute('data-points')), {
           message: `${technique}'s chart`,
+          timeout: COUNTS_BOUND_MS,
         })
         .toBeGreaterThanOrEqual(2);
     }
 
     // Ten simulated SSE clients: the server holds their streams, and they count what they got.
     await page.locator('select[data-simulated="sse"]').selectOption('10');
-    await expect(count(page, 'sse', 'open')).toHaveText('11');
+    await expect(count(page, 'sse', 'open')).toHaveText('11', { timeout: COUNTS_BOUND_MS });
     await expect(page.locator('[data-simulated-line="sse"]')).toHaveText(
       /^10 clients: [1-9]\d* received, 0 lost, /,
+      { timeout: COUNTS_BOUND_MS },
     );
 
     const before = Object.fromEntries(
@@ -73,6 +77,7 @@ async function expectCountAtLeast(page: Page, technique: string, name: string, l
   await expect
     .poll(async () => Number(await count(page, technique, name).textContent()), {
       message: `${technique}: ${name} stays below ${least}`,
+      timeout: COUNTS_BOUND_MS,
     })
     .toBeGreaterThanOrEqual(least);
 }
