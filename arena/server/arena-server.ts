@@ -30,6 +30,8 @@ export interface ArenaOptions {
   settings?: Partial<Omit<ArenaSettings, 'simulatedClients'>>;
   /** How often the page gets the counts (default 1000 ms). */
   countsEveryMs?: number;
+  /** Simulated clients per technique at most (default 1,000, the page's slider; `pnpm bench` goes to 5,000). */
+  maxSimulatedClients?: number;
 }
 
 export interface Arena {
@@ -73,9 +75,17 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   const streams = new Set<express.Response>();
   let eventId = 0;
   let simulated: SimulatedCounts[] = [];
-  const simulator = startSimulator(port, servers, feed.lastId, settings.pollIntervalMs, (counts) => {
-    simulated = counts;
-  });
+  const maxClients = options.maxSimulatedClients ?? MAX_SIMULATED_CLIENTS;
+  const simulator = startSimulator(
+    port,
+    servers,
+    feed.lastId,
+    settings.pollIntervalMs,
+    maxClients,
+    (counts) => {
+      simulated = counts;
+    },
+  );
 
   app.get('/', (request, response) => {
     response.type('html').send(renderArenaPage(request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en'));
@@ -106,7 +116,7 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
     response.json({ token: await pubsubToken() });
   });
   app.post('/api/arena/settings', express.json({ limit: '1kb' }), (request, response) => {
-    const next = readSettings(request.body, settings);
+    const next = readSettings(request.body, settings, maxClients);
     if (typeof next === 'string') {
       response.status(400).json({ error: next });
       return;
@@ -181,6 +191,7 @@ function startSimulator(
   servers: readonly TechniqueServer[],
   lastId: number,
   pollIntervalMs: number,
+  maxClients: number,
   onCounts: (counts: SimulatedCounts[]) => void,
 ): ChildProcess {
   const child = fork(fileURLToPath(new URL('./simulated-clients.ts', import.meta.url)), {
@@ -195,6 +206,7 @@ function startSimulator(
     lastId,
     pubsubTokenUrl: `http://127.0.0.1:${arenaPort}/api/arena/token`,
     pollIntervalMs,
+    maxClients,
   });
   return child;
 }
@@ -211,7 +223,7 @@ async function stopSimulator(child: ChildProcess): Promise<void> {
 }
 
 /** The new settings, or what is wrong with them. */
-function readSettings(body: unknown, current: ArenaSettings): ArenaSettings | string {
+function readSettings(body: unknown, current: ArenaSettings, maxClients: number): ArenaSettings | string {
   if (typeof body !== 'object' || body === null) return 'Send {"rateMs": 2000, "pollIntervalMs": 3000}.';
   const next = { ...current, simulatedClients: { ...current.simulatedClients } };
   const wanted = (body as Record<string, unknown>).simulatedClients;
@@ -220,13 +232,8 @@ function readSettings(body: unknown, current: ArenaSettings): ArenaSettings | st
     for (const [id, count] of Object.entries(wanted)) {
       if (!TECHNIQUES.includes(id as TechniqueId))
         return `No technique "${id}": one of ${TECHNIQUES.join(', ')}.`;
-      if (
-        typeof count !== 'number' ||
-        !Number.isInteger(count) ||
-        count < 0 ||
-        count > MAX_SIMULATED_CLIENTS
-      ) {
-        return `simulatedClients.${id} must be a whole number from 0 to ${MAX_SIMULATED_CLIENTS}.`;
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > maxClients) {
+        return `simulatedClients.${id} must be a whole number from 0 to ${maxClients}.`;
       }
       next.simulatedClients[id as TechniqueId] = count;
     }

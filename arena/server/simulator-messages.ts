@@ -9,6 +9,8 @@ export type SimulatorCommand =
       lastId: number;
       pubsubTokenUrl: string;
       pollIntervalMs: number;
+      /** Clients per technique at most. */
+      maxClients: number;
     }
   /** New clients start after `lastId`, the feed's newest now: they do not replay what came before them. */
   | { type: 'clients'; counts: Partial<Record<TechniqueId, number>>; lastId: number }
@@ -24,4 +26,5 @@ export interface SimulatedCounts {
   p99: number | null;
 }
 
+/** The page's slider goes this far; `pnpm bench` starts the arena with more. */
 export const MAX_SIMULATED_CLIENTS = 1_000;
