@@ -11,6 +11,8 @@ export interface ClassBannerInput {
   routes: readonly ClassRoute[];
   /** Opens the progress board; CLASS_INSTRUCTOR_KEY, else a new one per start. */
   instructorKey: string;
+  /** The technique arena runs at `/arena/`. */
+  arena?: boolean;
 }
 
 /** Which address students use (the first LAN address), the command they type, and a QR code for phones. */
@@ -21,6 +23,7 @@ export function printClassBanner({
   origins,
   routes,
   instructorKey,
+  arena = false,
 }: ClassBannerInput): void {
   const listensEverywhere = host === '0.0.0.0' || host === '::';
   const reachable = listensEverywhere
@@ -43,9 +46,12 @@ export function printClassBanner({
     for (const other of reachable.slice(1)) lines.push(`  Also reachable at      ${other}`);
     lines.push(`  Start page (phones)    ${main}`);
     lines.push(`  Slides' poll (phones)  ${main}/poll/vote (the deck uses it with WORKSHOP_CLASS=${main})`);
+    if (arena)
+      lines.push(`  Technique arena        ${main}/arena/ (everyone watches; only the key changes it)`);
   }
   // Only the instructor needs the console: localhost works on this laptop and on the projector.
   lines.push(`  Instructor console     http://localhost:${port}/instructor#key=${instructorKey}`);
+  if (arena) lines.push(`  Arena with controls    http://localhost:${port}/arena/#key=${instructorKey}`);
   lines.push(`  Paths                  ${routes.map((route) => route.prefix).join('  ')}`);
   lines.push(`  Pages allowed from     ${origins.join(', ')}`);
   lines.push(

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { parseArgs, styleText } from 'node:util';
 import { createClassApp } from '../classroom/server/class-app';
+import { arenaRoutes, type RunningArena } from '../classroom/server/class-arena';
 import type { ClassRoute } from '../classroom/server/class-routes';
 import { BOARD_PAGE_PATH, CLASS_ROUTES } from '../classroom/server/class-routes';
 import { type ClassServer, createClassServer, type RunningRoute } from '../classroom/server/class-server';
@@ -38,6 +39,8 @@ export interface ClassLaunch {
   votePage(): Promise<{ scripts: VoteScripts; styles: string }>;
   /** Where the room's votes are kept between starts of the class server. */
   pollDataDir: string;
+  /** Starts the technique arena on loopback ports, served at `/arena/` (the kit's; the bundle has none). */
+  arena?(): Promise<RunningArena>;
 }
 
 /** Usage: [--port 8000] [--host 0.0.0.0] [--origin https://example.org]… (see the README). */
@@ -73,7 +76,9 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
   const boardDir = await launch.boardPage();
   const traffic = new TrafficCounter(CLASS_ROUTES.map((route) => route.prefix));
   const poll = await createClassPoll(launch, instructorKey, servers);
+  const arena = await launch.arena?.();
   const app = createClassApp({
+    arena: arena !== undefined,
     poll: poll.mount(),
     routes: CLASS_ROUTES,
     store: new ProgressStore(),
@@ -83,11 +88,18 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
     traffic,
   });
   const front = createClassServer({
-    routes: servers.map(({ route, port: serverPort }) => runningRoute(route.prefix, serverPort, route.label)),
+    routes: [
+      ...servers.map(({ route, port: serverPort }) => runningRoute(route.prefix, serverPort, route.label)),
+      ...(arena ? arenaRoutes(arena, instructorKey) : []),
+    ],
     own: app,
     traffic,
   });
-  const address = await front.listen(port, values.host);
+  const address = await front.listen(port, values.host).catch(async (error: unknown) => {
+    // Its timers and child process would keep this process alive after the error.
+    await arena?.close();
+    throw error;
+  });
   launch.listening?.(address.port);
   // The same choice as the slides' poll QR code: Wi-Fi and Ethernet first, no VPNs, containers or VMs.
   const lan = chooseLanAddress(networkInterfaces()).candidates.map((candidate) => candidate.address);
@@ -115,8 +127,9 @@ async function runClass(argv: string[], launch: ClassLaunch): Promise<void> {
     origins,
     routes: CLASS_ROUTES,
     instructorKey,
+    arena: arena !== undefined,
   });
-  await run(processes, front, poll);
+  await run(processes, front, poll, arena);
 }
 
 /**
@@ -173,7 +186,12 @@ function splitList(text: string | undefined): string[] {
     .filter((item) => item !== '');
 }
 
-async function run(processes: LaunchProcess[], front: ClassServer, poll: PollServer): Promise<void> {
+async function run(
+  processes: LaunchProcess[],
+  front: ClassServer,
+  poll: PollServer,
+  arena: RunningArena | undefined,
+): Promise<void> {
   // Ctrl+C reaches the reference servers from the terminal; the front door closes with them.
   let stopping = false;
   const closeFront = () => {
@@ -188,6 +206,8 @@ async function run(processes: LaunchProcess[], front: ClassServer, poll: PollSer
   await front.close();
   // Writes the room's last votes.
   await poll.close();
+  // Its simulated clients run in a child process: it ends with the arena.
+  await arena?.close();
   if (!ok) process.exitCode = 1;
 }
 

@@ -28,6 +28,8 @@ const charts = new Map<
 let lastCountsAt = 0;
 let settings: ArenaSettings | undefined;
 let clockOffsetMs = 0;
+/** The instructor's key from the address's #key=…, as the class server prints it; standalone there is none. */
+const instructorKey = new URLSearchParams(location.hash.slice(1)).get('key');
 
 void start();
 
@@ -38,11 +40,20 @@ async function start(): Promise<void> {
   showSettings();
   for (const { id, url } of info.techniques) {
     columns.set(id, { lastId: info.lastId, received: 0, lost: 0, delays: [] });
-    CLIENTS[id](url, (notification) => receive(id, notification));
+    CLIENTS[id](absoluteUrl(url), (notification) => receive(id, notification));
     makeChart(id);
   }
   watchCounts();
+  if (info.changesNeedKey && !instructorKey) {
+    watchOnly();
+    return;
+  }
   setUpControls();
+}
+
+/** `t/sse` (behind the class server) becomes an address beside this page; a WebSocket needs it absolute. */
+function absoluteUrl(url: string): string {
+  return new URL(url, document.baseURI).href.replace(/\/$/, '');
 }
 
 type Deliver = (notification: ArenaNotification) => void;
@@ -221,33 +232,48 @@ function watchCounts(): void {
 
 function setUpControls(): void {
   const form = document.getElementById('controls') as HTMLFormElement;
-  form.addEventListener('change', async () => {
+  form.addEventListener('change', () => {
     const fields = new FormData(form);
-    await fetch('api/arena/settings', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        rateMs: Number(fields.get('rateMs')),
-        pollIntervalMs: Number(fields.get('pollIntervalMs')),
-      }),
+    void change('settings', {
+      rateMs: Number(fields.get('rateMs')),
+      pollIntervalMs: Number(fields.get('pollIntervalMs')),
     });
   });
   for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-simulated]')) {
     select.addEventListener('change', (event) => {
       // Its own request, not the form's: the rate and interval stay as they are.
       event.stopPropagation();
-      void fetch('api/arena/settings', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          simulatedClients: { [select.dataset.simulated ?? '']: Number(select.value) },
-        }),
+      void change('settings', {
+        simulatedClients: { [select.dataset.simulated ?? '']: Number(select.value) },
       });
     });
   }
   document.getElementById('drop')?.addEventListener('click', () => {
-    void fetch('api/arena/drop', { method: 'POST' });
+    void change('drop');
   });
+}
+
+/** Posts a change with the instructor's key, if any; a refusal (a wrong key) leaves the page watching only. */
+async function change(action: 'settings' | 'drop', body?: object): Promise<void> {
+  const response = await fetch(`api/arena/${action}`, {
+    method: 'POST',
+    headers: {
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(instructorKey ? { Authorization: `Bearer ${instructorKey}` } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.status === 403) watchOnly();
+}
+
+/** Behind the class server without the key: the settings stay visible, greyed out, the drop button goes; a line says why. */
+function watchOnly(): void {
+  for (const control of document.querySelectorAll<HTMLSelectElement | HTMLButtonElement>(
+    '#controls select, #controls button, select[data-simulated]',
+  ))
+    control.disabled = true;
+  const note = document.getElementById('watch-only');
+  if (note) note.hidden = false;
 }
 
 function showSettings(): void {

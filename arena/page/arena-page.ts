@@ -19,6 +19,9 @@ const TEXT = {
     simulated: 'simulated clients',
     none: 'only this page',
     chart: 'KiB/s on the wire, last minute',
+    proxyHop:
+      'Through the class server: the bytes counted are those between the class server and each technique’s server (the proxy’s hop).',
+    watchOnly: 'Only the instructor changes the arena (with the key from pnpm class); everyone may watch.',
   },
   de: {
     title: 'Die Technik-Arena',
@@ -36,6 +39,10 @@ const TEXT = {
     simulated: 'simulierte Clients',
     none: 'nur diese Seite',
     chart: 'KiB/s auf der Leitung, letzte Minute',
+    proxyHop:
+      'Über den Klassen-Server: Gezählt sind die Bytes zwischen Klassen-Server und dem Server jeder Technik (die Strecke hinter dem Proxy).',
+    watchOnly:
+      'Nur die Kursleitung ändert die Arena (mit dem Schlüssel aus pnpm class); zuschauen dürfen alle.',
   },
 } as const;
 
@@ -47,8 +54,17 @@ const TITLES = {
   pubsub: 'Pub/Sub (Broker)',
 };
 
-export function renderArenaPage(language: Language): string {
+export interface ArenaPageOptions {
+  /** Served through the class server: the page says which hop its byte counts measure. */
+  behindProxy: boolean;
+}
+
+export function renderArenaPage(
+  language: Language,
+  { behindProxy }: ArenaPageOptions = { behindProxy: false },
+): string {
   const text = TEXT[language];
+  const proxyHop = behindProxy ? `<p class="note" data-ui="proxy-hop">${text.proxyHop}</p>` : '';
   const columns = Object.entries(TITLES)
     .map(
       ([id, title]) => `<section class="column" data-technique="${id}">
@@ -84,6 +100,8 @@ export function renderArenaPage(language: Language): string {
 <header>
 <h1>${text.title}</h1>
 <p>${text.lead}</p>
+${proxyHop}
+<p class="note" id="watch-only" hidden>${text.watchOnly}</p>
 <form id="controls">
 <label>${text.rate} <select name="rateMs"><option value="500">0.5 s</option><option value="1000">1 s</option><option value="2000">2 s</option><option value="5000">5 s</option></select></label>
 <label>${text.interval} <select name="pollIntervalMs"><option value="1000">1 s</option><option value="3000">3 s</option><option value="10000">10 s</option></select></label>
@@ -106,9 +124,12 @@ body { margin: 0; }
 main { padding: 1.5rem 2rem; }
 h1 { font-size: 2.2rem; margin: 0; }
 header p { margin: 0.25rem 0 1rem; color: #3b4660; font-size: 1.1rem; }
+header p.note { margin-top: -0.5rem; font-size: 0.95rem; }
 form { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: center; font-size: 1.1rem; }
 select, button { font: inherit; padding: 0.3rem 0.6rem; border-radius: 0.4rem; border: 1px solid #b9c1d4; }
 button { background: #a3261b; color: #fff; border: 0; font-weight: 600; cursor: pointer; }
+select:disabled { opacity: 0.7; }
+button:disabled { display: none; }
 .columns { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 1rem; margin-top: 1.25rem; }
 .column { background: #fff; border-radius: 0.75rem; padding: 1rem; border: 1px solid #dfe3ee; min-width: 0; }
 .column h2 { font-size: 1.35rem; margin: 0 0 0.5rem; }
@@ -125,4 +146,12 @@ dd[data-count="empty"] { color: #a3261b; }
 dd[data-count="delay"] { font-size: 1.5rem; }
 dl div:has([data-count="bytes"]), dl div:has([data-count="delay"]) { grid-column: span 2; }
 @media (max-width: 70rem) { .columns { grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); } }
+@media (max-width: 30rem) {
+  main { padding: 1rem 0.75rem; }
+  h1 { font-size: 1.7rem; }
+  header p { font-size: 1rem; }
+  form { gap: 0.5rem 1rem; font-size: 1rem; }
+  .columns { gap: 0.75rem; }
+  dd { font-size: 1.45rem; }
+}
 `;

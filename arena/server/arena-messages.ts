@@ -2,9 +2,15 @@
 import type { SimulatedCounts } from './simulator-messages';
 import type { TechniqueId } from './technique-servers';
 
+/** Behind a proxy on one port (the class server), the page finds each technique at `t/<id>` beside itself. */
+export const TECHNIQUE_PATH = 't/';
+
 /** `GET /api/arena`: where each technique is, and the settings now. */
 export interface ArenaInfo {
+  /** An address of its own port (`http://localhost:41234`), or behind a proxy a path beside the page (`t/sse`). */
   techniques: Array<{ id: TechniqueId; url: string }>;
+  /** Behind the class server only the instructor's key changes the arena: without it the page disables its controls. */
+  changesNeedKey: boolean;
   settings: ArenaSettings;
   /** The newest notification now: every column starts after it, so all five count from the same point. */
   lastId: number;

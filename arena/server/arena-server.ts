@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { formatSseEvent } from '../../solutions/03-sse-notifications/server/sse-frame';
 import { renderArenaPage } from '../page/arena-page';
-import type { ArenaCounts, ArenaInfo, ArenaSettings } from './arena-messages';
+import { type ArenaCounts, type ArenaInfo, type ArenaSettings, TECHNIQUE_PATH } from './arena-messages';
 import { NotificationFeed } from './notification-feed';
 import { MAX_SIMULATED_CLIENTS, type SimulatedCounts, type SimulatorCommand } from './simulator-messages';
 import {
@@ -32,6 +32,11 @@ export interface ArenaOptions {
   countsEveryMs?: number;
   /** Simulated clients per technique at most (default 1,000, the page's slider; `pnpm bench` goes to 5,000). */
   maxSimulatedClients?: number;
+  /**
+   * Behind the class server (classroom/server/class-arena.ts): the page reaches each technique at `t/<id>` through
+   * it, since phones reach no other port, and only the instructor's key changes the arena (default false).
+   */
+  behindProxy?: boolean;
 }
 
 export interface Arena {
@@ -88,7 +93,8 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   );
 
   app.get('/', (request, response) => {
-    response.type('html').send(renderArenaPage(request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en'));
+    const language = request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en';
+    response.type('html').send(renderArenaPage(language, { behindProxy: options.behindProxy ?? false }));
   });
   app.get('/arena.js', (_request, response) => {
     response.type('js').send(options.pageScript);
@@ -105,7 +111,11 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
     // Listening on every interface, the page reaches the techniques where it reached the arena; else on `host`.
     const hostname = host === '0.0.0.0' ? request.hostname : host;
     const info: ArenaInfo = {
-      techniques: servers.map((server) => ({ id: server.id, url: `http://${hostname}:${server.port}` })),
+      techniques: servers.map((server) => ({
+        id: server.id,
+        url: options.behindProxy ? `${TECHNIQUE_PATH}${server.id}` : `http://${hostname}:${server.port}`,
+      })),
+      changesNeedKey: options.behindProxy ?? false,
       settings,
       lastId: feed.lastId,
       serverNow: Date.now(),

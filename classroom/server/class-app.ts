@@ -4,6 +4,7 @@
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { renderSVG } from 'uqr';
 import { hasInstructorKey } from '../../solutions/05-pubsub-broker/server/instructor-key';
+import { ARENA_PATH } from './class-arena';
 import type { ClassRoute } from './class-routes';
 import { BOARD_PAGE_PATH, POLL_PATH } from './class-routes';
 import { chooseLanguage, renderStartPage } from './class-start-page';
@@ -25,6 +26,8 @@ export interface ClassAppOptions {
   roomEveryMs?: number;
   /** The slides' poll (its vote page for phones, and the talk's API), served at `/poll`. */
   poll?: Express | undefined;
+  /** The technique arena runs behind `/arena/` (class-arena.ts): the start page links it. */
+  arena?: boolean | undefined;
 }
 
 export function createClassApp({
@@ -36,6 +39,7 @@ export function createClassApp({
   traffic,
   roomEveryMs,
   poll,
+  arena,
 }: ClassAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -53,6 +57,7 @@ export function createClassApp({
         qrSvg: renderSVG(`${classUrl}${BOARD_PAGE_PATH}`),
         boardUrl: `${classUrl}${BOARD_PAGE_PATH}`,
         voteUrl: poll ? `${classUrl}${POLL_PATH}/vote` : undefined,
+        arenaUrl: arena ? `${classUrl}${ARENA_PATH}/` : undefined,
       }),
     );
   });
@@ -77,7 +82,13 @@ export function createClassApp({
   // `/05` redirects to `/05/`, so the page's relative links and the phone's bookmark are the same.
   if (boardDir) app.use(BOARD_PAGE_PATH.replace(/\/$/, ''), express.static(boardDir));
   if (poll) app.use(POLL_PATH, poll);
-  const own = ['/', '/instructor', '/progress', ...(poll ? [`${POLL_PATH}/vote`] : [])];
+  const own = [
+    '/',
+    '/instructor',
+    '/progress',
+    ...(poll ? [`${POLL_PATH}/vote`] : []),
+    ...(arena ? [`${ARENA_PATH}/`] : []),
+  ];
   const paths = [...own, ...routes.map((route) => route.prefix)].join(', ');
   app.use((request, response) => {
     response.status(404).json({ error: `Nothing at ${request.path}. The class server serves ${paths}.` });

@@ -13,6 +13,10 @@ export interface RunningRoute {
   port: number;
   /** Its name in error messages, e.g. "exercise 04". */
   name: string;
+  /** Counted for the instructor's console (default true); the arena counts its own traffic. */
+  counted?: boolean;
+  /** Answers a request itself instead of forwarding it (the arena's changes without the key): true when it did. */
+  intercept?(request: http.IncomingMessage, response: http.ServerResponse): boolean;
 }
 
 export interface ClassServerOptions {
@@ -37,8 +41,15 @@ export function createClassServer({ routes, own, traffic }: ClassServerOptions):
       own(request, response);
       return;
     }
-    const upstream = { ...matched.route, path: matched.forwardedPath };
-    forwardRequest(request, response, upstream, traffic?.requestStarted(matched.route.prefix));
+    const { route, forwardedPath } = matched;
+    if (route.intercept?.(request, response)) return;
+    const counter = route.counted === false ? undefined : traffic;
+    forwardRequest(
+      request,
+      response,
+      { ...route, path: forwardedPath },
+      counter?.requestStarted(route.prefix),
+    );
   });
   httpServer.on('upgrade', (request, socket, head) => {
     const matched = matchRoute(routes, request.url ?? '/');
@@ -48,7 +59,8 @@ export function createClassServer({ routes, own, traffic }: ClassServerOptions):
     }
     const upstream = { ...matched.route, path: matched.forwardedPath };
     const prefix = matched.route.prefix;
-    forwardUpgrade(request, socket, head, upstream, () => traffic?.webSocketOpened(prefix) ?? (() => {}));
+    const counter = matched.route.counted === false ? undefined : traffic;
+    forwardUpgrade(request, socket, head, upstream, () => counter?.webSocketOpened(prefix) ?? (() => {}));
   });
   // A device that sends garbage gets 400 and is closed; the server goes on.
   httpServer.on('clientError', (_error, socket) => {

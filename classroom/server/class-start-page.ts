@@ -16,6 +16,7 @@ const TEXT = {
     what: 'Reference server',
     phones: 'Phones: scan to open the idea board (05)',
     vote: 'The slides’ poll:',
+    arena: 'The technique arena: one feed over five techniques, live, with what each one costs',
   },
   de: {
     title: 'Klassen-Server',
@@ -28,6 +29,7 @@ const TEXT = {
     what: 'Referenz-Server',
     phones: 'Handys: scannen, um das Ideenboard (05) zu öffnen',
     vote: 'Abstimmen bei den Folien:',
+    arena: 'Die Technik-Arena: ein Feed über fünf Techniken, live, mit dem, was jede kostet',
   },
 } as const;
 
@@ -42,6 +44,8 @@ export interface StartPageInput {
   boardUrl: string;
   /** Where phones vote in the slides' poll, when the class server serves it (`…/poll/vote`). */
   voteUrl?: string | undefined;
+  /** Where the projector and phones watch the technique arena, when the class server runs it (`…/arena/`). */
+  arenaUrl?: string | undefined;
 }
 
 export function renderStartPage({
@@ -51,10 +55,14 @@ export function renderStartPage({
   qrSvg,
   boardUrl,
   voteUrl,
+  arenaUrl,
 }: StartPageInput): string {
   const text = TEXT[language];
   const vote = voteUrl
     ? `<br>${text.vote} <a href="${escapeHtml(voteUrl)}" data-ui="vote-link"><code>${escapeHtml(voteUrl)}</code></a>`
+    : '';
+  const arena = arenaUrl
+    ? `<a class="card" href="${escapeHtml(arenaUrl)}" data-ui="arena-link"><strong>${text.arena}</strong><code>${escapeHtml(arenaUrl)}</code></a>`
     : '';
   const url = escapeHtml(classUrl);
   const rows = routes
@@ -75,6 +83,7 @@ export function renderStartPage({
 <main>
 <h1>${text.title}</h1>
 <p class="lead">${text.lead}</p>
+${arena}
 <section>
 <h2>${text.join}</h2>
 <pre data-ui="join-command"><code>pnpm dev 04 --class ${url}</code></pre>
@@ -129,4 +138,8 @@ th { background: #e8ecf6; }
 figure { margin: 1.75rem 0 0; text-align: center; }
 .qr svg { width: 14rem; height: 14rem; background: #fff; padding: 0.75rem; border-radius: 0.5rem; }
 figcaption { font-size: 0.95rem; color: #3b4660; }
+.card { display: block; margin: 1.25rem 0 0; padding: 0.9rem 1.1rem; background: #fff; border: 1px solid #dfe3ee;
+  border-radius: 0.75rem; color: inherit; text-decoration: none; }
+.card strong { display: block; color: #1f4fd1; font-size: 1.1rem; margin-bottom: 0.25rem; }
+.card code { overflow-wrap: anywhere; }
 `;

@@ -412,6 +412,48 @@ test('the instructor console counts three students’ streams and pushes a notif
   }
 });
 
+test('pnpm class serves the technique arena at /arena/: a phone watches five columns fill, only the key changes it', async ({
+  browser,
+}) => {
+  const classServer = new TypedCommand(['class']);
+  try {
+    const arenaLine = await classServer.waitForLine(
+      /^\s+Arena with controls\s+http:\/\/localhost:8000\/arena\/#key=\S+$/,
+    );
+    await classServer.waitForLine(READY);
+    const start = await (await fetch(`${CLASS_URL}/`)).text();
+    expect(start, 'the start page links the arena').toContain(
+      `href="${CLASS_URL}/arena/" data-ui="arena-link"`,
+    );
+    // The phone reaches only the class server: the page's five clients go through /arena/t/<technique>.
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    await phone.goto(`${CLASS_URL}/arena/`);
+    for (const technique of ['short-polling', 'long-polling', 'sse', 'websocket', 'pubsub']) {
+      const column = phone.locator(`[data-technique="${technique}"]`);
+      await expect(column.locator('[data-count="received"]'), `${technique} received nothing`).not.toHaveText(
+        '0',
+        { timeout: 20_000 },
+      );
+      await expect(column.locator('[data-count="bytes"]')).not.toHaveText('0', { timeout: 20_000 });
+    }
+    await expect(phone.locator('#watch-only'), 'the phone is told it only watches').toBeVisible();
+    await expect(phone.locator('select[name="rateMs"]')).toBeDisabled();
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, 'the arena fits a 360 px phone without sideways scrolling').toBeLessThanOrEqual(360);
+
+    // The instructor's link carries the key: a change there reaches the phone.
+    const instructor = await (await browser.newContext()).newPage();
+    await instructor.goto(arenaLine.trim().split(/\s+/).at(-1) ?? '');
+    await instructor.locator('select[name="rateMs"]').selectOption('500');
+    await expect(phone.locator('select[name="rateMs"]')).toHaveValue('500');
+    await Promise.all([phone.context().close(), instructor.context().close()]);
+  } finally {
+    const left = await classServer.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
+  }
+  expect(await busyPorts([CLASS_PORT]), 'Ctrl+C left the port taken').toEqual([]);
+});
+
 test('pnpm class:build makes a folder that runs with plain node where there is no kit and no node_modules', async () => {
   const built = new TypedCommand(['class:build']);
   expect(await built.exit(), built.output).toBe(0);
