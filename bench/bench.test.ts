@@ -47,6 +47,29 @@ describe('report file', () => {
     );
   });
 
+  it('shows each chart below the table, by the file name pnpm bench writes it to', () => {
+    const text = renderReport(
+      {
+        name: 'demo',
+        title: 'Demo',
+        method: 'One run.',
+        table: [['a'], ['1']],
+        verdicts: ['Goal: met.'],
+        charts: [
+          { id: 'bytes', title: 'Bytes', unit: 'bytes', groups: ['x'], series: [{ name: 's', values: [1] }] },
+          { id: 'cpu', title: 'CPU time', unit: 'µs', groups: ['x'], series: [{ name: 's', values: [2] }] },
+        ],
+      },
+      'Some CPU · 2 cores',
+      new Date('2026-12-07T10:00:00Z'),
+    );
+    expect(text).toBe(
+      '# Demo\n\nMeasured on Some CPU · 2 cores, 2026-12-07. Regenerate with `pnpm bench demo`.\n\n' +
+        'One run.\n\n| a   |\n| --- |\n| 1   |\n\n' +
+        '![Bytes](demo-bytes.svg)\n\n![CPU time](demo-cpu.svg)\n\nGoal: met.\n',
+    );
+  });
+
   it('makes an empty table of no rows', () => {
     expect(markdownTable([])).toBe('');
   });
@@ -63,6 +86,8 @@ describe('pnpm bench', () => {
     // The arena's techniques, small: a lost notification is a bug, whatever the numbers.
     expect(stdout).toContain('▶ technique-cost');
     expect(stdout).toContain('Every client got every notification (none lost): yes.');
+    // Its charts are rendered, not written: a broken chart fails here, not in the next full run.
+    expect(stdout).toContain('charts: 3 rendered');
     expect(stdout).not.toContain('→ docs/bench/');
   });
 

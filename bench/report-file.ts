@@ -1,8 +1,12 @@
-import type { BenchReport } from './bench-report';
+import type { BenchChart, BenchReport } from './bench-report';
 import { markdownTable } from './markdown-table';
 
-/** The markdown that `pnpm bench` writes to docs/bench/NAME.md. */
+/** The markdown that `pnpm bench` writes to docs/bench/NAME.md, its charts below the table. */
 export function renderReport(report: BenchReport, machine: string, date: Date): string {
+  const charts = (report.charts ?? []).flatMap((chart) => [
+    `![${chart.title}](${chartFileName(report.name, chart)})`,
+    '',
+  ]);
   return [
     `# ${report.title}`,
     '',
@@ -12,7 +16,13 @@ export function renderReport(report: BenchReport, machine: string, date: Date): 
     '',
     markdownTable(report.table),
     '',
+    ...charts,
     ...report.verdicts,
     '',
   ].join('\n');
+}
+
+/** `technique-cost-bytes.svg`: beside the report in docs/bench/, so the markdown links it by its name. */
+export function chartFileName(reportName: string, chart: BenchChart): string {
+  return `${reportName}-${chart.id}.svg`;
 }

@@ -7,12 +7,21 @@ import { transpileArenaScript } from '../arena/page/arena-script';
 import { type Arena, startArena } from '../arena/server/arena-server';
 import type { SimulatedCounts } from '../arena/server/simulator-messages';
 import type { TechniqueId } from '../arena/server/technique-servers';
-import type { BenchOptions, BenchReport } from './bench-report';
+import type { BenchChart, BenchOptions, BenchReport } from './bench-report';
 
 interface Run {
   label: string;
   technique: TechniqueId;
   pollIntervalMs: number;
+}
+
+/** What one run measured per delivered notification, for the charts; null where nothing was delivered. */
+export interface RunCost {
+  label: string;
+  clients: number;
+  bytes: number | null;
+  cpuMicros: number | null;
+  p50Ms: number | null;
 }
 
 const RUNS: Run[] = [
@@ -47,12 +56,14 @@ export async function runTechniqueCostBench({ quick }: BenchOptions): Promise<Be
     ],
   ];
   let everyoneGotEverything = true;
+  const costs: RunCost[] = [];
   try {
     for (const clients of size.clients) {
       for (const run of RUNS) {
         const row = await measure(arena, run, clients, size);
         if (!row.noLoss) everyoneGotEverything = false;
         table.push(row.cells);
+        costs.push(row.cost);
       }
     }
   } finally {
@@ -72,7 +83,48 @@ export async function runTechniqueCostBench({ quick }: BenchOptions): Promise<Be
     verdicts: [
       `Every client got every notification (none lost): ${everyoneGotEverything ? 'yes' : 'no, see Lost in the run'}.`,
     ],
+    charts: costCharts(size.clients, costs),
   };
+}
+
+/** Bytes, CPU time and delay per delivered notification: a group per client count, a bar per technique. */
+export function costCharts(clientCounts: number[], costs: RunCost[]): BenchChart[] {
+  const groups = clientCounts.map((clients) => `${clients.toLocaleString('en-US')} clients`);
+  const series = (pick: (cost: RunCost) => number | null) =>
+    RUNS.map((run) => ({
+      name: run.label,
+      values: clientCounts.map((clients) => {
+        const cost = costs.find((each) => each.label === run.label && each.clients === clients);
+        return cost ? pick(cost) : null;
+      }),
+    }));
+  // Log scales: polling and the broker's presence cost a hundred times what a WebSocket frame does.
+  return [
+    {
+      id: 'bytes',
+      title: 'Bytes per delivered notification',
+      unit: 'bytes per delivered notification, both ways, headers included',
+      groups,
+      series: series((cost) => cost.bytes),
+      scale: 'log',
+    },
+    {
+      id: 'cpu',
+      title: 'Server CPU time per delivered notification',
+      unit: 'server CPU µs per delivered notification',
+      groups,
+      series: series((cost) => cost.cpuMicros),
+      scale: 'log',
+    },
+    {
+      id: 'delay',
+      title: 'Delay from publish to client (median)',
+      unit: 'ms from publish to client, p50',
+      groups,
+      series: series((cost) => cost.p50Ms),
+      scale: 'log',
+    },
+  ];
 }
 
 async function measure(
@@ -80,7 +132,7 @@ async function measure(
   run: Run,
   clients: number,
   size: { windowMs: number; rateMs: number },
-): Promise<{ cells: string[]; noLoss: boolean }> {
+): Promise<{ cells: string[]; noLoss: boolean; cost: RunCost }> {
   const server = arena.techniques.find((technique) => technique.id === run.technique);
   if (!server) throw new Error(`No ${run.technique} in the arena.`);
   await settings(arena, {
@@ -113,16 +165,26 @@ async function measure(
   const cpu = process.cpuUsage(start.cpu);
   const delivered = end.received - start.counts.received;
   const per = (value: number) => (delivered === 0 ? Number.NaN : value / delivered);
+  const orNull = (value: number) => (Number.isFinite(value) ? value : null);
+  const bytes = per(server.meter.bytes - start.bytes);
+  const cpuMicros = per(cpu.user + cpu.system);
   await settings(arena, { simulatedClients: only(run.technique, 0) });
   return {
     noLoss: end.lost === 0,
+    cost: {
+      label: run.label,
+      clients,
+      bytes: orNull(bytes),
+      cpuMicros: orNull(cpuMicros),
+      p50Ms: end.p50 ?? null,
+    },
     cells: [
       run.label,
       String(clients),
       String(delivered),
       per(server.requests - start.requests).toFixed(2),
-      `${per(server.meter.bytes - start.bytes).toFixed(0)} B`,
-      per(cpu.user + cpu.system).toFixed(1),
+      `${bytes.toFixed(0)} B`,
+      cpuMicros.toFixed(1),
       `${((rssJoined - rssBefore) / 1024 / clients).toFixed(1)} KiB`,
       `${end.p50 ?? '–'} ms`,
       `${end.p99 ?? '–'} ms`,

@@ -112,6 +112,15 @@ async function openPhone(browser: Browser): Promise<Page> {
   return phone;
 }
 
+test('slides · the measured cost, charts from pnpm bench', async ({ page }) => {
+  await show(page, decks.deckUrl(deck('workshop-de'), 'measured'));
+  const chart = page.locator('.measured-chart img');
+  await expect(chart).toHaveAttribute('data-chart', 'bytes');
+  // The chart is a file of its own: wait until it has been loaded and drawn.
+  await expect.poll(() => chart.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  await save(page, 'measured');
+});
+
 test('slides · sequence diagram', async ({ page }) => {
   await show(page, decks.deckUrl(deck('workshop-de'), 'diagram-sse'));
   await expect(page.locator('svg[aria-roledescription="sequence"]').first()).toBeVisible();
