@@ -88,6 +88,12 @@ describe('pnpm bench', () => {
     expect(stdout).toContain('Every client got every notification (none lost): yes.');
     // Its charts are rendered, not written: a broken chart fails here, not in the next full run.
     expect(stdout).toContain('charts: 3 rendered');
+    // The kit against a bare loop and Socket.IO, small: every broadcast must reach every client.
+    expect(stdout).toContain('▶ fan-out');
+    expect(stdout).toContain('Every broadcast reached every client (none lost): yes.');
+    // Two brokers on one Redis, small: both steps hold.
+    expect(stdout).toContain('▶ scale-out');
+    expect(stdout).toMatch(/2 brokers, 100 subscribers: held \d+ messages a second/);
     expect(stdout).not.toContain('→ docs/bench/');
   });
 
@@ -97,7 +103,7 @@ describe('pnpm bench', () => {
     );
     expect(failure).toMatchObject({
       stderr: expect.stringContaining(
-        'No benchmark "nope". There are: sse-parser, class-room, technique-cost.',
+        'No benchmark "nope". There are: sse-parser, class-room, technique-cost, fan-out, scale-out.',
       ),
     });
   });

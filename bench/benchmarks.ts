@@ -1,5 +1,7 @@
 import type { BenchOptions, BenchReport } from './bench-report';
 import { runClassRoomBench } from './class-room.bench';
+import { runFanOutBench } from './fan-out.bench';
+import { runScaleOutBench } from './scale-out.bench';
 import { runSseParserBench } from './sse-parser.bench';
 import { runTechniqueCostBench } from './technique-cost.bench';
 
@@ -26,5 +28,17 @@ export const BENCHMARKS: Benchmark[] = [
     name: 'technique-cost',
     summary: 'what one delivered notification costs with each technique, measured by the arena (pnpm arena)',
     run: runTechniqueCostBench,
+  },
+  {
+    name: 'fan-out',
+    summary:
+      "04's chat, 03's SSE feed and 05's broker against a bare loop and Socket.IO, doing the same fan-out",
+    run: runFanOutBench,
+  },
+  {
+    name: 'scale-out',
+    summary:
+      "05's broker, 1, 2 and 4 of them on one Redis, 10,000 subscribers, the publish rate doubling until p99 > 100 ms",
+    run: runScaleOutBench,
   },
 ];

@@ -22,6 +22,8 @@ export interface NotificationServerOptions {
   maxBufferedBytes?: number;
   /** `POST /notifications` one client address may make per window (default 30 per 10 s). */
   postRateLimit?: RateLimitOptions;
+  /** A random notification every few seconds, so the page always has something to show (default true). */
+  randomNotifications?: boolean;
 }
 
 export interface NotificationServer {
@@ -69,7 +71,7 @@ export function createNotificationServer(options: NotificationServerOptions): No
       httpServer.once('error', reject);
       httpServer.listen(port, () => {
         httpServer.off('error', reject);
-        generator.start();
+        if (options.randomNotifications !== false) generator.start();
         resolve(httpServer.address() as AddressInfo);
       });
     });
