@@ -39,7 +39,9 @@ async function start(): Promise<void> {
   settings = info.settings;
   showSettings();
   for (const { id, url } of info.techniques) {
-    columns.set(id, { lastId: info.lastId, received: 0, lost: 0, delays: [] });
+    // The broker has ids of its own and cannot resume from the feed's: it counts from its first notification.
+    const lastId = id === 'pubsub' ? -1 : info.lastId;
+    columns.set(id, { lastId, received: 0, lost: 0, delays: [] });
     CLIENTS[id](absoluteUrl(url), (notification) => receive(id, notification));
     makeChart(id);
   }
@@ -147,7 +149,9 @@ function lastIdOf(id: TechniqueId): number {
 /** Counts a notification once; a gap in the ids is what this technique lost. */
 function receive(id: TechniqueId, notification: ArenaNotification): void {
   const column = columns.get(id);
-  if (!column || notification.id <= column.lastId) return;
+  if (!column) return;
+  if (column.lastId < 0) column.lastId = notification.id - 1;
+  if (notification.id <= column.lastId) return;
   // Every column starts after the same notification: a gap in the ids is a notification it never got.
   column.lost += notification.id - column.lastId - 1;
   column.lastId = notification.id;
