@@ -182,7 +182,9 @@ async function publish(group: Group, sequence: number, broadcast: Broadcast): Pr
   const text = `bench ${sequence} ${broadcast.sentAt}`;
   const { command } = group;
   if (!command.publishPath) {
-    group.connections[0]?.send?.(JSON.stringify({ event: 'chat', data: chatInput(text) }));
+    // A different client each time, as in a real chat: 04 cuts off one client that sends over 20 a second.
+    const sender = group.connections[sequence % group.connections.length];
+    sender?.send?.(JSON.stringify({ event: 'chat', data: chatInput(text) }));
     return;
   }
   const channels = command.channels ?? 1;

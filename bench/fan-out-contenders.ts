@@ -162,7 +162,10 @@ async function startSocketIo(): Promise<RunningContender> {
   };
 }
 
-/** The bare SSE loop: `GET /events` holds the response open; `POST /publish` writes one event to each. */
+/**
+ * The bare SSE loop: `GET /events` holds the response open; `POST /publish` writes one event to each. No
+ * validation, no limits, no history, no check for a client that stopped reading.
+ */
 async function startBareSse(): Promise<RunningContender> {
   const streams = new Set<ServerResponse>();
   let nextId = 1;
@@ -176,7 +179,11 @@ async function startBareSse(): Promise<RunningContender> {
       return;
     }
     readBody(request, (body) => {
-      const frame = `id: ${nextId++}\ndata: ${body}\n\n`;
+      // The same event 03 sends, so both put the same bytes on the wire and the clients parse the same JSON.
+      const input = JSON.parse(body) as { title: string; message: string };
+      const id = String(nextId++);
+      const notification = { id, title: input.title, message: input.message, time: new Date().toISOString() };
+      const frame = `event: notification\nid: ${id}\ndata: ${JSON.stringify(notification)}\n\n`;
       for (const stream of streams) stream.write(frame);
       response.writeHead(204).end();
     });
