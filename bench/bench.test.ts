@@ -91,9 +91,10 @@ describe('pnpm bench', () => {
     // The kit against a bare loop and Socket.IO, small: every broadcast must reach every client.
     expect(stdout).toContain('▶ fan-out');
     expect(stdout).toContain('Every broadcast reached every client (none lost): yes.');
-    // Two brokers on one Redis, small: both steps hold.
+    // Two brokers on one Redis, small: how fast is never asserted, but every subscriber gets every message.
     expect(stdout).toContain('▶ scale-out');
-    expect(stdout).toMatch(/2 brokers, 100 subscribers: held \d+ messages a second/);
+    expect(stdout).toContain('2 brokers, 100 subscribers:');
+    expect(stdout).toContain('Every message reached every subscriber of its channel (none lost): yes.');
     expect(stdout).not.toContain('→ docs/bench/');
   });
 

@@ -17,7 +17,8 @@ export function renderReport(report: BenchReport, machine: string, date: Date): 
     markdownTable(report.table),
     '',
     ...charts,
-    ...report.verdicts,
+    // A paragraph each: lines next to each other would run together in markdown.
+    report.verdicts.join('\n\n'),
     '',
   ].join('\n');
 }

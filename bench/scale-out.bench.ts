@@ -240,15 +240,20 @@ function table(runs: Run[], size: typeof FULL): string[][] {
 }
 
 function verdicts(runs: Run[]): string[] {
-  return runs.map((run) => {
-    const good = run.steps.filter((step) => step.p99 <= P99_LIMIT_MS && step.lost === 0);
-    const best = good.at(-1);
-    const over = run.steps.find((step) => step.p99 > P99_LIMIT_MS || step.lost > 0);
-    const held = best
-      ? `${best.perSecond.toLocaleString('en-US')} messages a second with p99 ${formatMs(best.p99)}`
-      : `not even ${run.steps[0]?.perSecond ?? 0} messages a second`;
-    return `${run.brokers} broker${run.brokers === 1 ? '' : 's'}, ${run.connected.toLocaleString('en-US')} subscribers: held ${held}${over ? `; the next step stopped it: ${limitOf(over)}` : ''}.`;
-  });
+  const lost = runs.reduce((sum, run) => sum + run.steps.reduce((steps, step) => steps + step.lost, 0), 0);
+  const delivery = `Every message reached every subscriber of its channel (none lost): ${lost === 0 ? 'yes' : `no, ${lost} lost`}.`;
+  return [
+    delivery,
+    ...runs.map((run) => {
+      const good = run.steps.filter((step) => step.p99 <= P99_LIMIT_MS && step.lost === 0);
+      const best = good.at(-1);
+      const over = run.steps.find((step) => step.p99 > P99_LIMIT_MS || step.lost > 0);
+      const held = best
+        ? `${best.perSecond.toLocaleString('en-US')} messages a second with p99 ${formatMs(best.p99)}`
+        : `not even ${run.steps[0]?.perSecond ?? 0} messages a second`;
+      return `${run.brokers} broker${run.brokers === 1 ? '' : 's'}, ${run.connected.toLocaleString('en-US')} subscribers: held ${held}${over ? `; the next step stopped it: ${limitOf(over)}` : ''}.`;
+    }),
+  ];
 }
 
 /** Which limit a step ran into: the one that was busiest. */
