@@ -29,6 +29,8 @@ export interface ServerReady {
 export interface ServerUsage {
   type: 'usage';
   rssBytes: number;
+  /** The JavaScript heap in use: what the connections hold, without what the heap keeps in reserve. */
+  heapUsedBytes: number;
   cpuMicros: number;
 }
 
@@ -42,6 +44,7 @@ export type ClientCommand =
       kind: ClientKind;
       /** Client i connects to baseUrls[i % length]: several brokers share the clients (scale-out). */
       baseUrls: string[];
+      /** Sent again for the same contender, it adds this many clients to those there are. */
       count: number;
       /** Client i subscribes to channel "bench-(i % channels)" (broker only; default 1). */
       channels?: number;

@@ -19,9 +19,11 @@ process.on('message', (command: ServerCommand) => {
   // Memory that is garbage does not count: only what the open connections hold.
   globalThis.gc?.();
   const cpu = process.cpuUsage();
+  const memory = process.memoryUsage();
   const usage: ServerUsage = {
     type: 'usage',
-    rssBytes: process.memoryUsage().rss,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
     cpuMicros: cpu.user + cpu.system,
   };
   process.send?.(usage);

@@ -125,7 +125,10 @@ export async function createRedisEngine(options: RedisEngineOptions): Promise<Br
   /** Runs one refresh, then schedules the next, so runs never pile up while Redis is slow or gone. */
   function refreshLoop(): void {
     refreshOwnPresence()
-      .catch((error: unknown) => console.warn(`Redis presence refresh: ${String(error)}`))
+      .catch((error: unknown) => {
+        // A refresh under way while the broker shuts down fails on the closed client: nothing to report.
+        if (!closed) console.warn(`Redis presence refresh: ${String(error)}`);
+      })
       .finally(() => {
         if (!closed) refreshTimer = setTimeout(refreshLoop, refreshInterval());
       });
