@@ -69,7 +69,7 @@ const CONTENDERS: Record<ContenderId, Contender> = {
   },
 };
 
-const FULL = { chatClients: [1_000, 5_000], brokerClients: [2_000], rounds: 5, broadcastsPerRound: 10 };
+const FULL = { chatClients: [1_000, 5_000], brokerClients: [2_000], rounds: 8, broadcastsPerRound: 10 };
 const QUICK = { chatClients: [50], brokerClients: [50], rounds: 1, broadcastsPerRound: 2 };
 const WARM_UP_BROADCASTS = 3;
 const READY_BOUND_MS = 30_000;

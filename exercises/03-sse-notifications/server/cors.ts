@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 /**
@@ -6,18 +7,27 @@ import type { RequestHandler } from 'express';
  */
 export function allowOrigins(allowedOrigins: readonly string[]): RequestHandler {
   return (request, response, next) => {
-    response.vary('Origin');
-    const origin = request.get('Origin');
-    if (origin && allowedOrigins.includes(origin)) {
-      response.setHeader('Access-Control-Allow-Origin', origin);
-      response.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-      // A fetch-based SSE client sends Last-Event-ID itself, which needs permission.
-      response.setHeader('Access-Control-Allow-Headers', 'Content-Type, Last-Event-ID');
-    }
+    allowOrigin(request, response, allowedOrigins);
     if (request.method === 'OPTIONS') {
       response.sendStatus(204);
       return;
     }
     next();
   };
+}
+
+/** The same headers on Node's own response: the event stream does not go through Express (see app.ts). */
+export function allowOrigin(
+  request: IncomingMessage,
+  response: ServerResponse,
+  allowedOrigins: readonly string[],
+): void {
+  response.setHeader('Vary', 'Origin');
+  const origin = request.headers.origin;
+  if (origin && allowedOrigins.includes(origin)) {
+    response.setHeader('Access-Control-Allow-Origin', origin);
+    response.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+    // A fetch-based SSE client sends Last-Event-ID itself, which needs permission.
+    response.setHeader('Access-Control-Allow-Headers', 'Content-Type, Last-Event-ID');
+  }
 }

@@ -1,10 +1,9 @@
-import type { RequestHandler } from 'express';
 import type { NotificationFeed } from './notification-feed';
-import { openSseStream, type SseStreamOptions } from './sse-stream';
+import { openSseStream, type SseRoute, type SseStreamOptions } from './sse-stream';
 
 /** `GET /sse`: the initial list, then every new notification and update, live. */
 // #region sse-route
-export function createSseRoute(feed: NotificationFeed, options: SseStreamOptions): RequestHandler {
+export function createSseRoute(feed: NotificationFeed, options: SseStreamOptions): SseRoute {
   return (request, response) => {
     const stream = openSseStream(request, response, options);
 

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatSseComment, formatSseRetry } from './sse-frame';
 
 export interface SseStreamOptions {
@@ -9,6 +9,9 @@ export interface SseStreamOptions {
   /** A client that lets more than this pile up unread is cut off; it resumes from the history later. */
   maxBufferedBytes: number;
 }
+
+/** What `GET /sse` runs, on Node's own request and response (app.ts says why it skips Express). */
+export type SseRoute = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** An open `text/event-stream` response. */
 export interface SseStream {
@@ -26,11 +29,18 @@ const SSE_HEADERS = {};
 
 /** Turns an HTTP response into an event stream and cleans up after it when the client disconnects. */
 // #region open-stream
-export function openSseStream(request: Request, response: Response, options: SseStreamOptions): SseStream {
+export function openSseStream(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: SseStreamOptions,
+): SseStream {
   // 🐨 TODO 2.1: answer with status 200 and SSE_HEADERS, then send the retry delay (formatSseRetry),
   //    and delete the placeholder answer below.
   //    📜 https://nodejs.org/api/http.html#responsewriteheadstatuscode-statusmessage-headers
-  response.status(501).json({ error: 'Not implemented yet: start with TODO 2.1 in server/sse-stream.ts.' });
+  response.writeHead(501, { 'Content-Type': 'application/json' });
+  response.end(
+    JSON.stringify({ error: 'Not implemented yet: start with TODO 2.1 in server/sse-stream.ts.' }),
+  );
   // Node waits for Nagle's algorithm otherwise; small frames should leave at once.
   request.socket.setNoDelay(true);
 

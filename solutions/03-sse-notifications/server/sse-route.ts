@@ -1,16 +1,15 @@
-import type { RequestHandler } from 'express';
 import type { NotificationFeed } from './notification-feed';
-import { openSseStream, type SseStreamOptions } from './sse-stream';
+import { openSseStream, type SseRoute, type SseStreamOptions } from './sse-stream';
 
 /** `GET /sse`: the initial list, then every new notification and update, live. */
 // #region sse-route
-export function createSseRoute(feed: NotificationFeed, options: SseStreamOptions): RequestHandler {
+export function createSseRoute(feed: NotificationFeed, options: SseStreamOptions): SseRoute {
   return (request, response) => {
     const stream = openSseStream(request, response, options);
 
     // A reconnecting browser tells us the last event it saw; resume from there if we still can.
-    const lastEventId = request.get('Last-Event-ID');
-    const missedFrames = lastEventId ? feed.framesAfter(lastEventId) : undefined;
+    const lastEventId = request.headers['last-event-id'];
+    const missedFrames = typeof lastEventId === 'string' ? feed.framesAfter(lastEventId) : undefined;
     if (missedFrames) {
       for (const frame of missedFrames) stream.send(frame);
     } else {

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatSseComment, formatSseRetry } from './sse-frame';
 
 export interface SseStreamOptions {
@@ -9,6 +9,9 @@ export interface SseStreamOptions {
   /** A client that lets more than this pile up unread is cut off; it resumes from the history later. */
   maxBufferedBytes: number;
 }
+
+/** What `GET /sse` runs, on Node's own request and response (app.ts says why it skips Express). */
+export type SseRoute = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** An open `text/event-stream` response. */
 export interface SseStream {
@@ -31,7 +34,11 @@ const SSE_HEADERS = {
 
 /** Turns an HTTP response into an event stream and cleans up after it when the client disconnects. */
 // #region open-stream
-export function openSseStream(request: Request, response: Response, options: SseStreamOptions): SseStream {
+export function openSseStream(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: SseStreamOptions,
+): SseStream {
   response.writeHead(200, SSE_HEADERS);
   response.write(formatSseRetry(options.retryMs));
   // Node waits for Nagle's algorithm otherwise; small frames should leave at once.
