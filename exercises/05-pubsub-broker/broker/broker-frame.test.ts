@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ChannelMessage } from '../protocol/messages';
-import { encodeBrokerMessage, encodeBrokerSseEvent } from './broker-frame';
+import type { BrokerMessage, ChannelMessage } from '../protocol/messages';
+import { encodeBrokerMessage, encodeBrokerMessageBytes, encodeBrokerSseEvent } from './broker-frame';
 
 const message: ChannelMessage = {
   type: 'message',
@@ -32,5 +32,25 @@ describe('broker frames', () => {
     }
     expect(stringify).toHaveBeenCalledTimes(1);
     stringify.mockRestore();
+  });
+
+  it('hands every subscriber the very same bytes of a message or a presence change', () => {
+    const presence: BrokerMessage = {
+      type: 'presence',
+      channel: 'ideas',
+      action: 'join',
+      entry: { connectionId: 'c1', member: { id: 'm1', name: 'Ada' } },
+    };
+    for (const shared of [{ ...message, id: 'ep-9' }, presence]) {
+      const bytes = encodeBrokerMessageBytes(shared);
+      expect(encodeBrokerMessageBytes(shared)).toBe(bytes);
+      expect(bytes.toString('utf8')).toBe(encodeBrokerMessage(shared));
+    }
+    expect(encodeBrokerSseEvent(presence)).toBe(`event: presence\ndata: ${JSON.stringify(presence)}\n\n`);
+  });
+
+  it('encodes a message for one subscriber afresh each time', () => {
+    const error: BrokerMessage = { type: 'error', code: 'bad-command', message: 'No.' };
+    expect(encodeBrokerMessageBytes(error)).not.toBe(encodeBrokerMessageBytes(error));
   });
 });

@@ -249,6 +249,10 @@ function sendError(subscriber: Subscriber, code: BrokerErrorCode, message: strin
   subscriber.send({ type: 'error', code, message, channel });
 }
 
+/** The id parsed last: a fan-out asks for the same id once per subscriber, so it is parsed once. */
+let lastParsed = { id: '', sequence: 0 };
+
 function sequenceOf(id: string): number {
-  return parseMessageId(id)?.sequence ?? 0;
+  if (id !== lastParsed.id) lastParsed = { id, sequence: parseMessageId(id)?.sequence ?? 0 };
+  return lastParsed.sequence;
 }

@@ -3,7 +3,7 @@ import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { BrokerMessage } from '../protocol/messages';
-import { encodeBrokerMessage } from './broker-frame';
+import { encodeBrokerMessageBytes } from './broker-frame';
 import type { ChannelHub, Subscriber } from './channel-hub';
 import { CommandBudget } from './command-budget';
 import { isAllowedOrigin } from './page-origin';
@@ -97,7 +97,7 @@ export function attachWebSocketTransport(
           client.terminate();
           return;
         }
-        client.send(encodeBrokerMessage(message));
+        client.send(encodeBrokerMessageBytes(message), { binary: false });
       },
       close() {
         // 1012 "service restart": the client reconnects and resumes from the history.
