@@ -113,14 +113,17 @@ async function openRedisEngine({ redisUrl, redisKeyPrefix }: ContenderOptions): 
 }
 
 /**
- * The bare loop: what every client sends, and every `POST /publish`, goes to every client as it is. No
- * validation, no limits, no history: the least a WebSocket server can do.
+ * The bare loop: what every client sends goes to every client as it is, and every `POST /publish` as the
+ * broker's message. No validation, no limits, no history: the least a WebSocket server can do.
  */
 async function startBareWebSocket(): Promise<RunningContender> {
+  let nextId = 1;
   const server = createServer((request, response) => {
     if (request.method !== 'POST') return void response.writeHead(404).end();
     readBody(request, (body) => {
-      broadcast(body);
+      // The same message 05's broker sends, so both put the same bytes on the wire.
+      const { channel, event, data } = JSON.parse(body) as { channel: string; event: string; data: unknown };
+      broadcast(JSON.stringify({ type: 'message', channel, id: `k3x9q1ab-${nextId++}`, event, data }));
       response.writeHead(204).end();
     });
   });
