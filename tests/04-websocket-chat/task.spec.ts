@@ -8,13 +8,16 @@ import { sseTransport, websocketTransport } from './chat-transports';
 import { connectChatClient, firstPing, handshakeStatus } from './node-websocket';
 import { floodUntilCutOff, openConnections, openStalledClient } from './stalled-client';
 
-// A short heartbeat, so that the bonus check does not wait 30 s for the first ping.
+// A short heartbeat for the check of the heartbeat, so that it does not wait 30 s for the first ping.
 const HEARTBEAT_MS = 1_000;
 /** Above a full `chat.initial` (100 messages of about 1 KB), far below what the flood sends. */
 const MAX_BUFFERED_BYTES = 256 * 1024;
 exerciseTest.use({ exerciseName: '04-websocket-chat' });
 // serverEnv per kind of check, not with test.use: a file-wide test.use would override the others'.
-const test = exerciseTest.extend({ serverEnv: { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) } });
+// The other checks keep the server's own 30 s: on a busy machine a page can miss a pong within 1 s, and was
+// then cut off in the middle of a check ("Do Part 1 first", seen in a clean-clone CI run).
+const test = exerciseTest;
+const heartbeatTest = exerciseTest.extend({ serverEnv: { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) } });
 /** A heartbeat of a minute: only backpressure can cut a stalled client off then. */
 const slowHeartbeatTest = exerciseTest.extend({
   serverEnv: {
@@ -117,7 +120,7 @@ test.describe(say('WebSocket chat', 'WebSocket-Chat'), () => {
         },
       );
 
-      test(
+      heartbeatTest(
         say(
           'Bonus: your server cuts off clients that stop answering pings',
           'Bonus: dein Server trennt Clients, die nicht mehr auf Pings antworten',
