@@ -28,7 +28,7 @@ export interface ArenaOptions {
   /** The page's script, types stripped (arena-script.ts). */
   pageScript: string;
   settings?: Partial<Omit<ArenaSettings, 'simulatedClients'>>;
-  /** How often the page gets the counts (default 1000 ms). */
+  /** How often the page gets the counts, and the simulated clients report theirs (default 1000 ms). */
   countsEveryMs?: number;
   /** Simulated clients per technique at most (default 1,000, the page's slider; `pnpm bench` goes to 5,000). */
   maxSimulatedClients?: number;
@@ -81,16 +81,17 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   let eventId = 0;
   let simulated: SimulatedCounts[] = [];
   const maxClients = options.maxSimulatedClients ?? MAX_SIMULATED_CLIENTS;
-  const simulator = startSimulator(
-    port,
+  const simulatorSetup = {
+    arenaPort: port,
     servers,
-    feed.lastId,
-    settings.pollIntervalMs,
+    lastId: feed.lastId,
+    pollIntervalMs: settings.pollIntervalMs,
     maxClients,
-    (counts) => {
-      simulated = counts;
-    },
-  );
+    reportEveryMs: options.countsEveryMs ?? 1_000,
+  };
+  const simulator = startSimulator(simulatorSetup, (counts) => {
+    simulated = counts;
+  });
 
   app.get('/', (request, response) => {
     const language = request.acceptsLanguages('de', 'en') === 'de' ? 'de' : 'en';
@@ -195,13 +196,18 @@ export async function startArena(options: ArenaOptions): Promise<Arena> {
   };
 }
 
-/** The child process that runs the simulated clients; it reports their counts once a second. */
+interface SimulatorSetup {
+  arenaPort: number;
+  servers: readonly TechniqueServer[];
+  lastId: number;
+  pollIntervalMs: number;
+  maxClients: number;
+  reportEveryMs: number;
+}
+
+/** The child process that runs the simulated clients; it reports their counts every `reportEveryMs`. */
 function startSimulator(
-  arenaPort: number,
-  servers: readonly TechniqueServer[],
-  lastId: number,
-  pollIntervalMs: number,
-  maxClients: number,
+  { arenaPort, servers, lastId, pollIntervalMs, maxClients, reportEveryMs }: SimulatorSetup,
   onCounts: (counts: SimulatedCounts[]) => void,
 ): ChildProcess {
   const child = fork(fileURLToPath(new URL('./simulated-clients.ts', import.meta.url)), {
@@ -217,6 +223,7 @@ function startSimulator(
     pubsubTokenUrl: `http://127.0.0.1:${arenaPort}/api/arena/token`,
     pollIntervalMs,
     maxClients,
+    reportEveryMs,
   });
   return child;
 }

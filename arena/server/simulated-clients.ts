@@ -27,7 +27,10 @@ let setup: Extract<SimulatorCommand, { type: 'setup' }> | undefined;
 const tallies = new Map<TechniqueId, Tally>();
 
 process.on('message', (command: SimulatorCommand) => {
-  if (command.type === 'setup') setup = command;
+  if (command.type === 'setup') {
+    setup = command;
+    setInterval(report, command.reportEveryMs);
+  }
   if (command.type === 'interval' && setup) setup.pollIntervalMs = command.pollIntervalMs;
   if (command.type === 'clients') {
     if (setup) setup.lastId = command.lastId;
@@ -37,7 +40,6 @@ process.on('message', (command: SimulatorCommand) => {
 });
 // The arena went away: so do we.
 process.on('disconnect', () => process.exit(0));
-setInterval(report, 1_000);
 
 function resize(id: TechniqueId, wanted: number): void {
   if (!setup) return;

@@ -11,6 +11,8 @@ export type SimulatorCommand =
       pollIntervalMs: number;
       /** Clients per technique at most. */
       maxClients: number;
+      /** How often the child reports its counts. */
+      reportEveryMs: number;
     }
   /** New clients start after `lastId`, the feed's newest now: they do not replay what came before them. */
   | { type: 'clients'; counts: Partial<Record<TechniqueId, number>>; lastId: number }
