@@ -181,7 +181,7 @@ function arrived(group: Group, text: string | undefined): void {
 }
 // #endregion broadcast
 
-/** Sends message `sequence`: from the first client (chat, Socket.IO) or by HTTP POST, as an app backend does. */
+/** Sends message `sequence` from one of the clients (chat, Socket.IO), or by HTTP POST as an app backend. */
 async function publish(group: Group, sequence: number, broadcast: Broadcast): Promise<void> {
   const text = `bench ${sequence} ${broadcast.sentAt}`;
   const { command } = group;
