@@ -26,397 +26,387 @@ const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch:
 
 test.skip(process.platform !== 'linux', '127.0.0.2 answers as loopback on Linux only; CI runs Linux.');
 
-test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 chat through it', async ({
-  browser,
-}) => {
-  const exercise = findExercise('04');
-  test.skip(
-    existsSync(exercise.scratchDir),
-    'scratch/04-websocket-chat exists; move it away to run this check',
-  );
-  const classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
-  try {
-    await classServer.waitForLine(/^\s+Paths\s+\/01\s+\/02\s+\/03\s+\/04\s+\/04\/sse\s+\/05\s+\/05\/broker$/);
+// One `pnpm class` for the checks of the room, as in a session: they share its chat, votes and board, as a
+// room does. Starting it (eight servers) for each check took a fifth of this file's time.
+test.describe('one pnpm class for the room', () => {
+  let classServer: TypedCommand;
+
+  test.beforeAll(async () => {
+    classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
     await classServer.waitForLine(READY);
-    const start = await fetch(`${CLASS_URL}/`, { headers: { 'Accept-Language': 'de-DE' } });
-    expect(await start.text(), 'the start page names the address the device used').toContain(
-      `pnpm dev 04 --class ${CLASS_URL}`,
+  });
+
+  test.afterAll(async () => {
+    const left = await classServer.interrupt();
+    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
+    expect(await busyPorts([CLASS_PORT]), 'Ctrl+C left the port taken').toEqual([]);
+  });
+
+  test('pnpm class serves 01–04 behind one port; two students in Part 1 of 04 chat through it', async ({
+    browser,
+  }) => {
+    const exercise = findExercise('04');
+    test.skip(
+      existsSync(exercise.scratchDir),
+      'scratch/04-websocket-chat exists; move it away to run this check',
     );
-    // Each reference server answers its /stats through the class server once it has started.
-    for (const prefix of ['/01', '/02', '/03', '/04', '/04/sse', '/05', '/05/broker']) {
-      await expect
-        .poll(async () => (await fetch(`${CLASS_URL}${prefix}/stats`)).status, {
-          message: `GET ${prefix}/stats through the class server. Output:\n${classServer.output}`,
-        })
-        .toBe(200);
-    }
-
-    // Origins: the students' page (allowed with --origin) may read the answers, a page from anywhere else not.
-    const allowed = await fetch(`${CLASS_URL}/01/api/notifications`, { headers: { Origin: STUDENT_PAGE } });
-    expect(allowed.headers.get('access-control-allow-origin')).toBe(STUDENT_PAGE);
-    const foreign = await fetch(`${CLASS_URL}/01/api/notifications`, {
-      headers: { Origin: 'http://evil.example' },
-    });
-    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-
-    // A student who finished Part 1: the page talks to REFERENCE_SERVER (a scratch copy, so exercises/ stays as it is).
-    const scratch = new TypedCommand(['scratch', '04']);
-    expect(await scratch.exit(), scratch.output).toBe(0);
-    const client = path.join(exercise.scratchDir, 'client', 'index.ts');
-    writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_SERVER', 'REFERENCE_SERVER'));
-
-    const dev = new TypedCommand(['dev', '04', '--scratch', '--class', CLASS_URL], { env: STUDENT_ENV });
     try {
-      await dev.waitForLine(new RegExp(`^\\s+Class server\\s+${CLASS_URL}/04\\s`));
-      await dev.waitForLine(/^\[page\].*localhost:5273/);
-      const pageHtml = await (await fetch(`${STUDENT_PAGE}/`)).text();
-      expect(pageHtml, 'the task card names the class server').toContain(`ws://127.0.0.2:${CLASS_PORT}/04`);
-      const ada = chatPage(await (await browser.newContext()).newPage());
-      const bob = chatPage(await (await browser.newContext()).newPage());
-      await Promise.all([ada.page.goto(STUDENT_PAGE), bob.page.goto(STUDENT_PAGE)]);
-      await expect(ada.status).toContainText('Connected');
-      await expect(bob.status).toContainText('Connected');
-      const text = `hello class ${Date.now()}`;
-      await ada.send('Ada', text);
-      await expect(bob.messageWithText(text), 'Bob sees Ada’s message through the class server').toHaveCount(
-        1,
+      await classServer.waitForLine(
+        /^\s+Paths\s+\/01\s+\/02\s+\/03\s+\/04\s+\/04\/sse\s+\/05\s+\/05\/broker$/,
       );
-      await expect(ada.messageWithText(text)).toHaveCount(1);
-      const stored = (await (await fetch(`${CLASS_URL}/04/messages`)).json()) as { message: string }[];
-      expect(stored.map((entry) => entry.message)).toContain(text);
+      await classServer.waitForLine(READY);
+      const start = await fetch(`${CLASS_URL}/`, { headers: { 'Accept-Language': 'de-DE' } });
+      expect(await start.text(), 'the start page names the address the device used').toContain(
+        `pnpm dev 04 --class ${CLASS_URL}`,
+      );
+      // Each reference server answers its /stats through the class server once it has started.
+      for (const prefix of ['/01', '/02', '/03', '/04', '/04/sse', '/05', '/05/broker']) {
+        await expect
+          .poll(async () => (await fetch(`${CLASS_URL}${prefix}/stats`)).status, {
+            message: `GET ${prefix}/stats through the class server. Output:\n${classServer.output}`,
+          })
+          .toBe(200);
+      }
 
-      // The instructor moderates from the console: delete Ada's message, mute her, slow mode, clear.
+      // Origins: the students' page (allowed with --origin) may read the answers, a page from anywhere else not.
+      const allowed = await fetch(`${CLASS_URL}/01/api/notifications`, { headers: { Origin: STUDENT_PAGE } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(STUDENT_PAGE);
+      const foreign = await fetch(`${CLASS_URL}/01/api/notifications`, {
+        headers: { Origin: 'http://evil.example' },
+      });
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+
+      // A student who finished Part 1: the page talks to REFERENCE_SERVER (a scratch copy, so exercises/ stays as it is).
+      const scratch = new TypedCommand(['scratch', '04']);
+      expect(await scratch.exit(), scratch.output).toBe(0);
+      const client = path.join(exercise.scratchDir, 'client', 'index.ts');
+      writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_SERVER', 'REFERENCE_SERVER'));
+
+      const dev = new TypedCommand(['dev', '04', '--scratch', '--class', CLASS_URL], { env: STUDENT_ENV });
+      try {
+        await dev.waitForLine(new RegExp(`^\\s+Class server\\s+${CLASS_URL}/04\\s`));
+        await dev.waitForLine(/^\[page\].*localhost:5273/);
+        const pageHtml = await (await fetch(`${STUDENT_PAGE}/`)).text();
+        expect(pageHtml, 'the task card names the class server').toContain(`ws://127.0.0.2:${CLASS_PORT}/04`);
+        const ada = chatPage(await (await browser.newContext()).newPage());
+        const bob = chatPage(await (await browser.newContext()).newPage());
+        await Promise.all([ada.page.goto(STUDENT_PAGE), bob.page.goto(STUDENT_PAGE)]);
+        await expect(ada.status).toContainText('Connected');
+        await expect(bob.status).toContainText('Connected');
+        const text = `hello class ${Date.now()}`;
+        await ada.send('Ada', text);
+        await expect(
+          bob.messageWithText(text),
+          'Bob sees Ada’s message through the class server',
+        ).toHaveCount(1);
+        await expect(ada.messageWithText(text)).toHaveCount(1);
+        const stored = (await (await fetch(`${CLASS_URL}/04/messages`)).json()) as { message: string }[];
+        expect(stored.map((entry) => entry.message)).toContain(text);
+
+        // The instructor moderates from the console: delete Ada's message, mute her, slow mode, clear.
+        const consoleLine = await classServer.waitForLine(
+          /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
+        );
+        const consolePage = await (await browser.newContext()).newPage();
+        await consolePage.goto(consoleLine.trim().split(/\s+/).at(-1) ?? '');
+        const listed = consolePage.locator('#chat-log li').filter({ hasText: text });
+        await listed.getByRole('button', { name: 'Delete' }).click();
+        for (const student of [ada, bob]) {
+          await expect(student.messageWithText(text), 'the deleted message is still on a page').toHaveCount(
+            0,
+          );
+          await expect(student.messageWithText('Removed a message by Ada.')).toHaveCount(1);
+        }
+        await ada.send('Ada', 'hello again');
+        await expect(bob.messageWithText('hello again')).toHaveCount(1);
+        await consolePage
+          .locator('#chat-log li')
+          .filter({ hasText: 'hello again' })
+          .getByRole('button', { name: 'Mute Ada' })
+          .click();
+        await expect(consolePage.locator('#muted')).toContainText('ada');
+        await ada.send('Ada', 'still muted?');
+        await expect(ada.status, 'Ada is not told that she is muted').toContainText('muted the name "Ada"');
+        await bob.send('Bob', 'Bob is not muted');
+        await expect(ada.messageWithText('Bob is not muted')).toHaveCount(1);
+        await expect(bob.messageWithText('still muted?'), 'a muted message reached Bob').toHaveCount(0);
+
+        await consolePage.locator('#moderation select').selectOption('30');
+        await consolePage.getByRole('button', { name: 'Set' }).click();
+        await expect(consolePage.locator('#moderation output')).toHaveText('Slow mode: 30 s per name.');
+        // The first message in slow mode goes through; the next one within 30 s does not.
+        await bob.send('Bob', 'slowly now');
+        await expect(ada.messageWithText('slowly now')).toHaveCount(1);
+        await bob.send('Bob', 'and one more');
+        await expect(bob.status).toContainText('Slow mode: one message every 30 s per name');
+
+        await consolePage.getByRole('button', { name: 'Clear the chat' }).click();
+        for (const student of [ada, bob]) {
+          await expect(student.messages, 'the cleared chat still shows messages').toHaveCount(1);
+          await expect(student.messageWithText('Cleared the chat.')).toHaveCount(1);
+        }
+        // Only the console holds the key.
+        const noKey = await fetch(`${CLASS_URL}/04/moderation`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"action":"clear"}',
+        });
+        expect(noKey.status, 'moderation without the instructor key').toBe(401);
+        const impostor = await fetch(`${CLASS_URL}/04/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"username":"Instructor","message":"No homework!"}',
+        });
+        expect(impostor.status, 'a student posted as Instructor').toBe(403);
+        await consolePage.context().close();
+
+        // A phone votes on the class server's poll (what the slides' QR code opens with WORKSHOP_CLASS); only the
+        // instructor's key may start the break, which the phone then shows.
+        // The room's votes are kept between starts of pnpm class: count this one from what is there.
+        const readyVotes = async () =>
+          (
+            (await (await fetch(`${CLASS_URL}/poll/api/poll/tallies?deck=workshop`)).json()) as {
+              mood: Record<string, number>;
+            }
+          ).mood.ready;
+        const before = await readyVotes();
+        const phone = await (await browser.newContext(PHONE)).newPage();
+        await phone.goto(`${CLASS_URL}/poll/vote?deck=workshop&lang=de`);
+        const mood = phone.locator('[data-question="mood"]');
+        await mood.getByRole('button', { name: 'Voll motiviert' }).click();
+        await expect(mood.locator('.status')).toContainText('Gespeichert');
+        expect(await readyVotes(), 'the phone’s vote on the class server').toBe((before ?? 0) + 1);
+        const startBreak = (key?: string) =>
+          fetch(`${CLASS_URL}/poll/api/poll/stage/break`, {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              ...(key ? { Authorization: `Bearer ${key}` } : {}),
+            },
+            body: JSON.stringify({ deck: 'workshop', minutes: 10 }),
+          });
+        expect((await startBreak()).status, 'a device without the key started the break').toBe(403);
+        expect((await startBreak(consoleLine.split('#key=').at(-1))).status).toBe(200);
+        await expect(phone.locator('[data-ui="break"]')).toBeVisible();
+        await phone.context().close();
+        await Promise.all([ada.page.context().close(), bob.page.context().close()]);
+        expect(dev.output, 'no local reference server starts').not.toMatch(/^\[reference\]/m);
+      } finally {
+        const left = await dev.interrupt();
+        expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+      }
+    } finally {
+      removeScratchFolder(exercise);
+    }
+    expect(await busyPorts([5273, 8180]), 'Ctrl+C left ports taken').toEqual([]);
+  });
+
+  test('the room shares 05’s idea board: two students’ pages, a phone from the QR link, the console’s round and alert', async ({
+    browser,
+  }) => {
+    const exercise = findExercise('05');
+    test.skip(
+      existsSync(exercise.scratchDir),
+      'scratch/05-pubsub-broker exists; move it away to run this check',
+    );
+    const participants: Participant[] = [];
+    try {
       const consoleLine = await classServer.waitForLine(
         /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
       );
-      const consolePage = await (await browser.newContext()).newPage();
-      await consolePage.goto(consoleLine.trim().split(/\s+/).at(-1) ?? '');
-      const listed = consolePage.locator('#chat-log li').filter({ hasText: text });
-      await listed.getByRole('button', { name: 'Delete' }).click();
-      for (const student of [ada, bob]) {
-        await expect(student.messageWithText(text), 'the deleted message is still on a page').toHaveCount(0);
-        await expect(student.messageWithText('Removed a message by Ada.')).toHaveCount(1);
-      }
-      await ada.send('Ada', 'hello again');
-      await expect(bob.messageWithText('hello again')).toHaveCount(1);
-      await consolePage
-        .locator('#chat-log li')
-        .filter({ hasText: 'hello again' })
-        .getByRole('button', { name: 'Mute Ada' })
-        .click();
-      await expect(consolePage.locator('#muted')).toContainText('ada');
-      await ada.send('Ada', 'still muted?');
-      await expect(ada.status, 'Ada is not told that she is muted').toContainText('muted the name "Ada"');
-      await bob.send('Bob', 'Bob is not muted');
-      await expect(ada.messageWithText('Bob is not muted')).toHaveCount(1);
-      await expect(bob.messageWithText('still muted?'), 'a muted message reached Bob').toHaveCount(0);
-
-      await consolePage.locator('#moderation select').selectOption('30');
-      await consolePage.getByRole('button', { name: 'Set' }).click();
-      await expect(consolePage.locator('#moderation output')).toHaveText('Slow mode: 30 s per name.');
-      // The first message in slow mode goes through; the next one within 30 s does not.
-      await bob.send('Bob', 'slowly now');
-      await expect(ada.messageWithText('slowly now')).toHaveCount(1);
-      await bob.send('Bob', 'and one more');
-      await expect(bob.status).toContainText('Slow mode: one message every 30 s per name');
-
-      await consolePage.getByRole('button', { name: 'Clear the chat' }).click();
-      for (const student of [ada, bob]) {
-        await expect(student.messages, 'the cleared chat still shows messages').toHaveCount(1);
-        await expect(student.messageWithText('Cleared the chat.')).toHaveCount(1);
-      }
-      // Only the console holds the key.
-      const noKey = await fetch(`${CLASS_URL}/04/moderation`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{"action":"clear"}',
-      });
-      expect(noKey.status, 'moderation without the instructor key').toBe(401);
-      const impostor = await fetch(`${CLASS_URL}/04/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{"username":"Instructor","message":"No homework!"}',
-      });
-      expect(impostor.status, 'a student posted as Instructor').toBe(403);
-      await consolePage.context().close();
-
-      // A phone votes on the class server's poll (what the slides' QR code opens with WORKSHOP_CLASS); only the
-      // instructor's key may start the break, which the phone then shows.
-      // The room's votes are kept between starts of pnpm class: count this one from what is there.
-      const readyVotes = async () =>
-        (
-          (await (await fetch(`${CLASS_URL}/poll/api/poll/tallies?deck=workshop`)).json()) as {
-            mood: Record<string, number>;
-          }
-        ).mood.ready;
-      const before = await readyVotes();
-      const phone = await (await browser.newContext(PHONE)).newPage();
-      await phone.goto(`${CLASS_URL}/poll/vote?deck=workshop&lang=de`);
-      const mood = phone.locator('[data-question="mood"]');
-      await mood.getByRole('button', { name: 'Voll motiviert' }).click();
-      await expect(mood.locator('.status')).toContainText('Gespeichert');
-      expect(await readyVotes(), 'the phone’s vote on the class server').toBe((before ?? 0) + 1);
-      const startBreak = (key?: string) =>
-        fetch(`${CLASS_URL}/poll/api/poll/stage/break`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
-          body: JSON.stringify({ deck: 'workshop', minutes: 10 }),
-        });
-      expect((await startBreak()).status, 'a device without the key started the break').toBe(403);
-      expect((await startBreak(consoleLine.split('#key=').at(-1))).status).toBe(200);
-      await expect(phone.locator('[data-ui="break"]')).toBeVisible();
-      await phone.context().close();
-      await Promise.all([ada.page.context().close(), bob.page.context().close()]);
-      expect(dev.output, 'no local reference server starts').not.toMatch(/^\[reference\]/m);
-    } finally {
-      const left = await dev.interrupt();
-      expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
-    }
-  } finally {
-    removeScratchFolder(exercise);
-    const left = await classServer.interrupt();
-    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
-  }
-  expect(await busyPorts([CLASS_PORT, 5273, 8180]), 'Ctrl+C left ports taken').toEqual([]);
-});
-
-test('the room shares 05’s idea board: two students’ pages, a phone from the QR link, the console’s round and alert', async ({
-  browser,
-}) => {
-  const exercise = findExercise('05');
-  test.skip(
-    existsSync(exercise.scratchDir),
-    'scratch/05-pubsub-broker exists; move it away to run this check',
-  );
-  const classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
-  const participants: Participant[] = [];
-  try {
-    const consoleLine = await classServer.waitForLine(
-      /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
-    );
-    const consoleUrl = consoleLine.trim().split(/\s+/).at(-1) ?? '';
-    await classServer.waitForLine(READY);
-    const start = await (await fetch(`${CLASS_URL}/`)).text();
-    const boardUrl = /<a href="([^"]+)" data-ui="board-link">/.exec(start)?.[1];
-    expect(boardUrl, 'the start page links the board under its QR code').toBe(`${CLASS_URL}/05/`);
-    expect(start, 'the start page links the slides’ vote page').toContain(
-      `<a href="${CLASS_URL}/poll/vote" data-ui="vote-link">`,
-    );
-
-    // Students who finished Part 1: their page joins REFERENCE_APP, the class server's board here.
-    const scratch = new TypedCommand(['scratch', '05']);
-    expect(await scratch.exit(), scratch.output).toBe(0);
-    const client = path.join(exercise.scratchDir, 'client', 'index.ts');
-    writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_APP', 'REFERENCE_APP'));
-    const dev = new TypedCommand(['dev', '05', '--scratch', '--class', CLASS_URL], {
-      env: {
-        CLIENT_PORT: '5273',
-        REFERENCE_BROKER_PORT: '3190',
-        STUDENT_PORT: '4190',
-        STUDENT_BROKER_PORT: '4191',
-      },
-    });
-    try {
-      await dev.waitForLine(new RegExp(`^\\s+Class server\\s+${CLASS_URL}/05\\s`));
-      await dev.waitForLine(/^\[page\].*localhost:5273/);
-      const phone = await joinBoardPage(browser, `${CLASS_URL}/05`, 'Phone', '', PHONE);
-      participants.push(phone);
-      participants.push(await joinBoardPage(browser, STUDENT_PAGE, 'Ada'));
-      participants.push(await joinBoardPage(browser, STUDENT_PAGE, 'Bob'));
-      await expect.poll(() => onlineNames(phone.presence)).toEqual(['Ada', 'Bob', 'Phone']);
-
-      const fromPhone = `From a phone ${Date.now()}`;
-      await phone.postIdea(fromPhone);
-      for (const participant of participants) {
-        await expect(participant.ideas.filter({ hasText: fromPhone })).toHaveCount(1);
-      }
-      const fromLaptop = `From a laptop ${Date.now()}`;
-      await participants[1]?.postIdea(fromLaptop);
-      await expect(phone.ideas.filter({ hasText: fromLaptop })).toHaveCount(1);
-      const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, 'the board fits a 360 px phone without sideways scrolling').toBeLessThanOrEqual(360);
-
-      // The console starts a round and sends an alert to every board; without the key, 05's app refuses both.
-      const consolePage = await (await browser.newContext()).newPage();
-      await consolePage.goto(consoleUrl);
-      await consolePage.locator('#round button[value="pair"]').click();
-      await expect(consolePage.locator('#round output')).toContainText('Round "pair" runs until');
-      await expect(phone.page.locator('[data-ui="countdown"]'), 'the phase reaches the phone').toContainText(
-        /pair/i,
+      const consoleUrl = consoleLine.trim().split(/\s+/).at(-1) ?? '';
+      await classServer.waitForLine(READY);
+      const start = await (await fetch(`${CLASS_URL}/`)).text();
+      const boardUrl = /<a href="([^"]+)" data-ui="board-link">/.exec(start)?.[1];
+      expect(boardUrl, 'the start page links the board under its QR code').toBe(`${CLASS_URL}/05/`);
+      expect(start, 'the start page links the slides’ vote page').toContain(
+        `<a href="${CLASS_URL}/poll/vote" data-ui="vote-link">`,
       );
-      await consolePage.locator('#alert input[name="text"]').fill('Back to the plenum');
-      await consolePage.locator('#alert button').click();
-      await expect(consolePage.locator('#alert output')).toHaveText('Sent.');
-      await expect(phone.alerts).toContainText(['Back to the plenum']);
-      await consolePage.context().close();
-      for (const [route, body] of [
-        ['round', { phase: 'share' }],
-        ['alerts', { text: 'Not the instructor' }],
-      ] as const) {
-        const refused = await fetch(`${CLASS_URL}/05/api/${route}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed-key-guessed' },
-          body: JSON.stringify(body),
-        });
-        expect(refused.status, `POST /05/api/${route} without the instructor's key`).toBe(401);
-      }
-      expect(dev.output, 'no local reference app starts').not.toMatch(/^\[ref app\]/m);
-    } finally {
-      for (const participant of participants) await participant.close();
-      const left = await dev.interrupt();
-      expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
-    }
-  } finally {
-    removeScratchFolder(exercise);
-    const left = await classServer.interrupt();
-    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
-  }
-  expect(await busyPorts([CLASS_PORT, 5273, 3190, 4190, 4191]), 'Ctrl+C left ports taken').toEqual([]);
-});
 
-test('pnpm class names a busy port in one line, and pnpm dev explains a class address it cannot use', async () => {
-  const { createServer } = await import('node:net');
-  // Something else on 8000. Whatever connects to it meanwhile is cut off at the end, so closing never waits.
-  const blocker = createServer((socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    blocker.once('error', reject);
-    blocker.listen(CLASS_PORT, resolve);
+      // Students who finished Part 1: their page joins REFERENCE_APP, the class server's board here.
+      const scratch = new TypedCommand(['scratch', '05']);
+      expect(await scratch.exit(), scratch.output).toBe(0);
+      const client = path.join(exercise.scratchDir, 'client', 'index.ts');
+      writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_APP', 'REFERENCE_APP'));
+      const dev = new TypedCommand(['dev', '05', '--scratch', '--class', CLASS_URL], {
+        env: {
+          CLIENT_PORT: '5273',
+          REFERENCE_BROKER_PORT: '3190',
+          STUDENT_PORT: '4190',
+          STUDENT_BROKER_PORT: '4191',
+        },
+      });
+      try {
+        await dev.waitForLine(new RegExp(`^\\s+Class server\\s+${CLASS_URL}/05\\s`));
+        await dev.waitForLine(/^\[page\].*localhost:5273/);
+        const phone = await joinBoardPage(browser, `${CLASS_URL}/05`, 'Phone', '', PHONE);
+        participants.push(phone);
+        participants.push(await joinBoardPage(browser, STUDENT_PAGE, 'Ada'));
+        participants.push(await joinBoardPage(browser, STUDENT_PAGE, 'Bob'));
+        await expect.poll(() => onlineNames(phone.presence)).toEqual(['Ada', 'Bob', 'Phone']);
+
+        const fromPhone = `From a phone ${Date.now()}`;
+        await phone.postIdea(fromPhone);
+        for (const participant of participants) {
+          await expect(participant.ideas.filter({ hasText: fromPhone })).toHaveCount(1);
+        }
+        const fromLaptop = `From a laptop ${Date.now()}`;
+        await participants[1]?.postIdea(fromLaptop);
+        await expect(phone.ideas.filter({ hasText: fromLaptop })).toHaveCount(1);
+        const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, 'the board fits a 360 px phone without sideways scrolling').toBeLessThanOrEqual(360);
+
+        // The console starts a round and sends an alert to every board; without the key, 05's app refuses both.
+        const consolePage = await (await browser.newContext()).newPage();
+        await consolePage.goto(consoleUrl);
+        await consolePage.locator('#round button[value="pair"]').click();
+        await expect(consolePage.locator('#round output')).toContainText('Round "pair" runs until');
+        await expect(
+          phone.page.locator('[data-ui="countdown"]'),
+          'the phase reaches the phone',
+        ).toContainText(/pair/i);
+        await consolePage.locator('#alert input[name="text"]').fill('Back to the plenum');
+        await consolePage.locator('#alert button').click();
+        await expect(consolePage.locator('#alert output')).toHaveText('Sent.');
+        await expect(phone.alerts).toContainText(['Back to the plenum']);
+        await consolePage.context().close();
+        for (const [route, body] of [
+          ['round', { phase: 'share' }],
+          ['alerts', { text: 'Not the instructor' }],
+        ] as const) {
+          const refused = await fetch(`${CLASS_URL}/05/api/${route}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed-key-guessed' },
+            body: JSON.stringify(body),
+          });
+          expect(refused.status, `POST /05/api/${route} without the instructor's key`).toBe(401);
+        }
+        expect(dev.output, 'no local reference app starts').not.toMatch(/^\[ref app\]/m);
+      } finally {
+        for (const participant of participants) await participant.close();
+        const left = await dev.interrupt();
+        expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+      }
+    } finally {
+      removeScratchFolder(exercise);
+    }
+    expect(await busyPorts([5273, 3190, 4190, 4191]), 'Ctrl+C left ports taken').toEqual([]);
   });
-  try {
-    const busy = new TypedCommand(['class']);
-    expect(await busy.exit()).not.toBe(0);
-    expect(busy.output).toContain('Port 8000 (class server) is already in use');
-  } finally {
-    await new Promise<void>((resolve) => blocker.close(() => resolve()));
-  }
-  const wrong = new TypedCommand(['dev', '04', '--class', 'ws://127.0.0.2:8000']);
-  expect(await wrong.exit()).not.toBe(0);
-  expect(wrong.output).toContain('--class needs an http:// or https:// address, got "ws://127.0.0.2:8000".');
-  const redis = new TypedCommand(['dev', '05', '--redis', '--class', CLASS_URL]);
-  expect(await redis.exit()).not.toBe(0);
-  expect(redis.output).toContain('--redis runs your own app and brokers only, without a reference');
-});
 
-test('pnpm verify with the class server puts each student on the progress board, live', async ({
-  browser,
-}) => {
-  const exercise = findExercise('02');
-  test.skip(
-    existsSync(exercise.scratchDir),
-    'scratch/02-long-polling exists; move it away to run this check',
-  );
-  const classServer = new TypedCommand(['class']);
-  try {
-    const boardLine = await classServer.waitForLine(
-      /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
+  test('pnpm verify with the class server puts each student on the progress board, live', async ({
+    browser,
+  }) => {
+    const exercise = findExercise('02');
+    test.skip(
+      existsSync(exercise.scratchDir),
+      'scratch/02-long-polling exists; move it away to run this check',
     );
-    const boardUrl = boardLine.trim().split(/\s+/).at(-1) ?? '';
-    const board = await (await browser.newContext()).newPage();
-    await board.goto(boardUrl);
-    await expect(board.locator('#status')).toHaveText('Live: every pnpm verify that is shared appears here.');
-    const table = board.locator('section', { hasText: 'Exercise 02' });
-
-    // Ada has not started Part 2; the board shows her checks failing as soon as her verify ends.
-    const ada = new TypedCommand(['verify', '02', '--part', '2', '--class', CLASS_URL], {
-      env: { WORKSHOP_NAME: 'Ada' },
-    });
-    expect(await ada.exit(), ada.output).not.toBe(0);
-    expect(ada.output).toContain('Shared with the class server as Ada: your name and the check results.');
-    await expect(table.locator('tr[data-student="Ada"] td.failed').first()).toBeVisible();
-
-    // Bob built his server (here: the reference's files in his scratch copy); his row turns green.
-    const scratch = new TypedCommand(['scratch', '02']);
-    expect(await scratch.exit(), scratch.output).toBe(0);
-    cpSync(path.join(exercise.solutionDir, 'server'), path.join(exercise.scratchDir, 'server'), {
-      recursive: true,
-    });
-    const bob = new TypedCommand(['verify', '02', '--scratch', '--part', '2', '--class', CLASS_URL], {
-      env: { WORKSHOP_NAME: 'Bob' },
-    });
-    expect(await bob.exit(), bob.output).toBe(0);
-    const bobRow = table.locator('tr[data-student="Bob"]');
-    await expect(bobRow.locator('td.passed').first()).toBeVisible();
-    await expect(bobRow.locator('td.failed')).toHaveCount(0);
-    await expect(table.locator('tr[data-student="Ada"] td.failed').first()).toBeVisible();
-    await board.context().close();
-  } finally {
-    removeScratchFolder(exercise);
-    const left = await classServer.interrupt();
-    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
-  }
-});
-
-test('the instructor console counts three students’ streams and pushes a notification to their pages', async ({
-  browser,
-}) => {
-  const exercise = findExercise('03');
-  test.skip(
-    existsSync(exercise.scratchDir),
-    'scratch/03-sse-notifications exists; move it away to run this check',
-  );
-  const classServer = new TypedCommand(['class', '--origin', STUDENT_PAGE]);
-  try {
-    const consoleLine = await classServer.waitForLine(
-      /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
-    );
-    // The console pushes to 01–03 and writes in 04's chat: every reference server must be up.
-    await classServer.waitForLine(READY);
-    // A student who finished Part 1 of 03: the page listens to REFERENCE_SERVER, the class server here.
-    const scratch = new TypedCommand(['scratch', '03']);
-    expect(await scratch.exit(), scratch.output).toBe(0);
-    const client = path.join(exercise.scratchDir, 'client', 'index.ts');
-    writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_SERVER', 'REFERENCE_SERVER'));
-    const dev = new TypedCommand(['dev', '03', '--scratch', '--class', CLASS_URL], {
-      env: { ...STUDENT_ENV, STUDENT_PORT: '4180' },
-    });
     try {
-      await dev.waitForLine(/^\[page\].*localhost:5273/);
-      const students = await Promise.all(
-        [1, 2, 3].map(async () => notificationsPage(await (await browser.newContext()).newPage())),
+      const boardLine = await classServer.waitForLine(
+        /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
       );
-      await Promise.all(students.map((student) => student.status.page().goto(STUDENT_PAGE)));
-      for (const student of students) await expect(student.status).toContainText('Connected');
-
-      const consolePage = await (await browser.newContext()).newPage();
-      await consolePage.goto(consoleLine.trim().split(/\s+/).at(-1) ?? '');
-      const streamsOf03 = consolePage.locator('#room tr[data-path="/03"] td').nth(2);
-      await expect(streamsOf03, 'the console counts the three open SSE streams of 03').toHaveText('3');
-
-      const title = `From the console ${Date.now()}`;
-      await consolePage.locator('#push input[name="title"]').fill(title);
-      await consolePage.locator('#push button').click();
-      await expect(consolePage.locator('#push output')).toHaveText('Pushed to 3 exercises.');
-      for (const student of students) await expect(student.rowWithText(title)).toHaveCount(1);
-
-      await consolePage.locator('#chat input[name="message"]').fill('Break until 10:15');
-      await consolePage.locator('#chat button').click();
-      await expect(consolePage.locator('#chat output')).toHaveText('Sent.');
-      const chat = (await (await fetch(`${CLASS_URL}/04/messages`)).json()) as {
-        username: string;
-        message: string;
-      }[];
-      expect(chat).toContainEqual(
-        expect.objectContaining({ username: 'Instructor', message: 'Break until 10:15' }),
+      const boardUrl = boardLine.trim().split(/\s+/).at(-1) ?? '';
+      const board = await (await browser.newContext()).newPage();
+      await board.goto(boardUrl);
+      await expect(board.locator('#status')).toHaveText(
+        'Live: every pnpm verify that is shared appears here.',
       );
-      await Promise.all(students.map((student) => student.status.page().context().close()));
-      await expect(streamsOf03, 'closed pages leave the count').toHaveText('0');
-      await consolePage.context().close();
+      const table = board.locator('section', { hasText: 'Exercise 02' });
+
+      // Ada has not started Part 2; the board shows her checks failing as soon as her verify ends.
+      const ada = new TypedCommand(['verify', '02', '--part', '2', '--class', CLASS_URL], {
+        env: { WORKSHOP_NAME: 'Ada' },
+      });
+      expect(await ada.exit(), ada.output).not.toBe(0);
+      expect(ada.output).toContain('Shared with the class server as Ada: your name and the check results.');
+      await expect(table.locator('tr[data-student="Ada"] td.failed').first()).toBeVisible();
+
+      // Bob built his server (here: the reference's files in his scratch copy); his row turns green.
+      const scratch = new TypedCommand(['scratch', '02']);
+      expect(await scratch.exit(), scratch.output).toBe(0);
+      cpSync(path.join(exercise.solutionDir, 'server'), path.join(exercise.scratchDir, 'server'), {
+        recursive: true,
+      });
+      const bob = new TypedCommand(['verify', '02', '--scratch', '--part', '2', '--class', CLASS_URL], {
+        env: { WORKSHOP_NAME: 'Bob' },
+      });
+      expect(await bob.exit(), bob.output).toBe(0);
+      const bobRow = table.locator('tr[data-student="Bob"]');
+      await expect(bobRow.locator('td.passed').first()).toBeVisible();
+      await expect(bobRow.locator('td.failed')).toHaveCount(0);
+      await expect(table.locator('tr[data-student="Ada"] td.failed').first()).toBeVisible();
+      await board.context().close();
     } finally {
-      const left = await dev.interrupt();
-      expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+      removeScratchFolder(exercise);
     }
-  } finally {
-    removeScratchFolder(exercise);
-    const left = await classServer.interrupt();
-    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
-  }
-});
+  });
 
-test('pnpm class serves the technique arena at /arena/: a phone watches five columns fill, only the key changes it', async ({
-  browser,
-}) => {
-  const classServer = new TypedCommand(['class']);
-  try {
+  test('the instructor console counts three students’ streams and pushes a notification to their pages', async ({
+    browser,
+  }) => {
+    const exercise = findExercise('03');
+    test.skip(
+      existsSync(exercise.scratchDir),
+      'scratch/03-sse-notifications exists; move it away to run this check',
+    );
+    try {
+      const consoleLine = await classServer.waitForLine(
+        /^\s+Instructor console\s+http:\/\/localhost:8000\/instructor#key=\S+$/,
+      );
+      // The console pushes to 01–03 and writes in 04's chat: every reference server must be up.
+      await classServer.waitForLine(READY);
+      // A student who finished Part 1 of 03: the page listens to REFERENCE_SERVER, the class server here.
+      const scratch = new TypedCommand(['scratch', '03']);
+      expect(await scratch.exit(), scratch.output).toBe(0);
+      const client = path.join(exercise.scratchDir, 'client', 'index.ts');
+      writeFileSync(client, readFileSync(client, 'utf8').replaceAll('YOUR_SERVER', 'REFERENCE_SERVER'));
+      const dev = new TypedCommand(['dev', '03', '--scratch', '--class', CLASS_URL], {
+        env: { ...STUDENT_ENV, STUDENT_PORT: '4180' },
+      });
+      try {
+        await dev.waitForLine(/^\[page\].*localhost:5273/);
+        const students = await Promise.all(
+          [1, 2, 3].map(async () => notificationsPage(await (await browser.newContext()).newPage())),
+        );
+        await Promise.all(students.map((student) => student.status.page().goto(STUDENT_PAGE)));
+        for (const student of students) await expect(student.status).toContainText('Connected');
+
+        const consolePage = await (await browser.newContext()).newPage();
+        await consolePage.goto(consoleLine.trim().split(/\s+/).at(-1) ?? '');
+        const streamsOf03 = consolePage.locator('#room tr[data-path="/03"] td').nth(2);
+        await expect(streamsOf03, 'the console counts the three open SSE streams of 03').toHaveText('3');
+
+        const title = `From the console ${Date.now()}`;
+        await consolePage.locator('#push input[name="title"]').fill(title);
+        await consolePage.locator('#push button').click();
+        await expect(consolePage.locator('#push output')).toHaveText('Pushed to 3 exercises.');
+        for (const student of students) await expect(student.rowWithText(title)).toHaveCount(1);
+
+        await consolePage.locator('#chat input[name="message"]').fill('Break until 10:15');
+        await consolePage.locator('#chat button').click();
+        await expect(consolePage.locator('#chat output')).toHaveText('Sent.');
+        const chat = (await (await fetch(`${CLASS_URL}/04/messages`)).json()) as {
+          username: string;
+          message: string;
+        }[];
+        expect(chat).toContainEqual(
+          expect.objectContaining({ username: 'Instructor', message: 'Break until 10:15' }),
+        );
+        await Promise.all(students.map((student) => student.status.page().context().close()));
+        await expect(streamsOf03, 'closed pages leave the count').toHaveText('0');
+        await consolePage.context().close();
+      } finally {
+        const left = await dev.interrupt();
+        expect(left, `Ctrl+C left processes behind. Output:\n${dev.output}`).toEqual([]);
+      }
+    } finally {
+      removeScratchFolder(exercise);
+    }
+  });
+
+  test('pnpm class serves the technique arena at /arena/: a phone watches five columns fill, only the key changes it', async ({
+    browser,
+  }) => {
     const arenaLine = await classServer.waitForLine(
       /^\s+Arena with controls\s+http:\/\/localhost:8000\/arena\/#key=\S+$/,
     );
@@ -447,11 +437,30 @@ test('pnpm class serves the technique arena at /arena/: a phone watches five col
     await instructor.locator('select[name="rateMs"]').selectOption('500');
     await expect(phone.locator('select[name="rateMs"]')).toHaveValue('500');
     await Promise.all([phone.context().close(), instructor.context().close()]);
+  });
+});
+
+test('pnpm class names a busy port in one line, and pnpm dev explains a class address it cannot use', async () => {
+  const { createServer } = await import('node:net');
+  // Something else on 8000. Whatever connects to it meanwhile is cut off at the end, so closing never waits.
+  const blocker = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    blocker.once('error', reject);
+    blocker.listen(CLASS_PORT, resolve);
+  });
+  try {
+    const busy = new TypedCommand(['class']);
+    expect(await busy.exit()).not.toBe(0);
+    expect(busy.output).toContain('Port 8000 (class server) is already in use');
   } finally {
-    const left = await classServer.interrupt();
-    expect(left, `Ctrl+C left processes behind. Output:\n${classServer.output}`).toEqual([]);
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
   }
-  expect(await busyPorts([CLASS_PORT]), 'Ctrl+C left the port taken').toEqual([]);
+  const wrong = new TypedCommand(['dev', '04', '--class', 'ws://127.0.0.2:8000']);
+  expect(await wrong.exit()).not.toBe(0);
+  expect(wrong.output).toContain('--class needs an http:// or https:// address, got "ws://127.0.0.2:8000".');
+  const redis = new TypedCommand(['dev', '05', '--redis', '--class', CLASS_URL]);
+  expect(await redis.exit()).not.toBe(0);
+  expect(redis.output).toContain('--redis runs your own app and brokers only, without a reference');
 });
 
 test('pnpm class:build makes a folder that runs with plain node where there is no kit and no node_modules', async () => {
