@@ -9,13 +9,13 @@ export interface CommandOptions {
   secondPage?: boolean;
 }
 
-/** A tool of the exercise folder's own install (`vite`, `tsx`) or Node itself, and its arguments. */
+/** A tool of the exercise folder's own install (`vite`) or Node itself (with its `tsx`), and its arguments. */
 export interface ToolCommand {
-  tool: 'vite' | 'tsx' | 'node';
+  tool: 'vite' | 'node';
   args: string[];
 }
 
-/** What starts one planned process: Vite for the page, tsx for a server. */
+/** What starts one planned process: Vite for the page, Node with tsx for a server. */
 export function toolCommand(planned: LaunchProcess, options: CommandOptions): ToolCommand {
   if (planned.kind === 'page') {
     // Vite 8 allows one dev server per project unless told otherwise; --strictPort repeats the config.
@@ -24,7 +24,10 @@ export function toolCommand(planned: LaunchProcess, options: CommandOptions): To
   const entry = planned.entry ?? 'server/index.ts';
   // A bundled server (pnpm class:build) is plain JavaScript: Node runs it without tsx, on any host.
   if (entry.endsWith('.mjs')) return { tool: 'node', args: [entry] };
-  if (options.watch) return { tool: 'tsx', args: ['watch', '--clear-screen=false', entry] };
+  // Node's own watch mode restarts the server on a save to any file it imported (tsx watch misses those on
+  // Node 24, tsx issue #767); tsx only runs the TypeScript.
+  if (options.watch)
+    return { tool: 'node', args: ['--watch', '--watch-preserve-output', '--import', 'tsx', entry] };
   // One process, no tsx wrapper: a test that kills the server kills the server.
   return { tool: 'node', args: ['--import', 'tsx', entry] };
 }

@@ -65,7 +65,7 @@ function restore(repoRoot: string, file: string): void {
   });
   const target = path.join(repoRoot, file);
   mkdirSync(path.dirname(target), { recursive: true });
-  // Same file, new content: watchers that follow the file (tsx watch, Vite) see a save.
+  // Same file, new content: watchers that follow the file (Node's watch mode, Vite) see a save.
   writeFileSync(target, committed);
 }
 

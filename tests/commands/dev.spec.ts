@@ -254,7 +254,7 @@ async function occupy(port: number): Promise<{ close(): Promise<void> }> {
   return { close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** tsx watch restarts a server within a second or two of a save; far longer means it missed the save. */
+/** A watched server restarts within a second or two of a save; far longer means it missed the save. */
 const RESTART_BOUND_MS = 15_000;
 
 test('pnpm reset 02 puts the starter back while pnpm dev 02 runs, keeps your version, and your server restarts', async () => {
@@ -279,7 +279,7 @@ test('pnpm reset 02 puts the starter back while pnpm dev 02 runs, keeps your ver
   let backupDir: string | undefined;
   try {
     await dev.waitForLines(serverStarts, 1);
-    // A student's save: tsx watch restarts the server.
+    // A student's save: Node's watch mode restarts the server.
     appendFileSync(absolute, '// my first attempt\n');
     await dev.waitForLines(serverStarts, 2, RESTART_BOUND_MS);
 
@@ -292,7 +292,7 @@ test('pnpm reset 02 puts the starter back while pnpm dev 02 runs, keeps your ver
     expect(readFileSync(absolute, 'utf8')).toBe(committed);
     expect(readFileSync(path.join(ROOT, backupDir ?? '', file), 'utf8')).toContain('// my first attempt');
     await dev.waitForLines(serverStarts, 3, RESTART_BOUND_MS);
-    // After `git checkout` tsx watch lost the file: the next save restarted nothing. After a reset it does.
+    // After `git checkout` the watcher lost the file: the next save restarted nothing. After a reset it does.
     appendFileSync(absolute, '// my second attempt\n');
     await dev.waitForLines(serverStarts, 4, RESTART_BOUND_MS);
     writeFileSync(absolute, committed);
