@@ -48,8 +48,7 @@ describe('a watched server (pnpm dev)', () => {
   let child: ChildProcess | undefined;
 
   afterEach(() => {
-    // The watcher and the server it runs are one process group: stop both.
-    if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    stopProcessGroup(child);
     child = undefined;
     if (folder) rmSync(folder, { recursive: true, force: true });
     folder = undefined;
@@ -72,7 +71,8 @@ describe('a watched server (pnpm dev)', () => {
     child = spawn(command ?? process.execPath, args, {
       cwd: folder,
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+      // A process group of its own (not on Windows), so the watcher and the server it runs stop together.
+      detached: process.platform !== 'win32',
     });
     const output = collectOutput(child);
 
@@ -81,6 +81,12 @@ describe('a watched server (pnpm dev)', () => {
     await output.waitForCount('started', 2);
   }, 45_000);
 });
+
+function stopProcessGroup(child: ChildProcess | undefined): void {
+  if (!child?.pid || child.exitCode !== null) return;
+  if (process.platform === 'win32') child.kill();
+  else process.kill(-child.pid, 'SIGTERM');
+}
 
 /** The process's output, and a way to wait until a line has appeared a number of times. */
 function collectOutput(child: ChildProcess) {
