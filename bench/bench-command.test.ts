@@ -1,5 +1,5 @@
-// `pnpm bench` as typed: the quick run of every benchmark (what CI runs), and an unknown name. The Node 24
-// compatibility run (`pnpm test:compat`) leaves this file out: it checks the kit, not the benchmarks.
+// `pnpm bench` as typed: the quick run of every benchmark (what CI runs), and an unknown name. The compatibility
+// run on the other Node (`pnpm test:compat`) leaves this file out: it checks the kit, not the benchmarks.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
