@@ -1,5 +1,5 @@
-// `pnpm verify --watch`: runs the checks again when a file of the exercise is saved, one run at a time.
-import { type FSWatcher, watch } from 'node:fs';
+// Notices saves in an exercise folder: for `pnpm verify --watch` (checks again) and `pnpm dev` (restarts a server).
+import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 
 /** An editor writes a file in several steps (temp file, rename, touch): they count as one save. */
@@ -13,6 +13,11 @@ function isIgnored(file: string): boolean {
   return name.endsWith('~') || name.endsWith('.swp') || name === '4913';
 }
 
+export interface FolderWatchOptions {
+  /** Top-level folders whose saves do not count, e.g. `client` for a server (Vite reloads the page for those). */
+  skip?: string[];
+}
+
 export interface FolderWatch {
   close(): void;
 }
@@ -20,15 +25,25 @@ export interface FolderWatch {
 /**
  * Calls `run(changedFiles)` after files under `folder` were saved. Never two runs at once: a save during a run
  * starts one more run after it, with every file saved meanwhile.
+ *
+ * Each folder is watched, not each file: vim, JetBrains' safe write and `git checkout` save by renaming a new
+ * file over the old one, and a watch on the old file goes quiet (Node's recursive watch on Linux does that too).
  */
-export function watchFolder(folder: string, run: (changed: string[]) => Promise<void>): FolderWatch {
+export function watchFolder(
+  folder: string,
+  run: (changed: string[]) => Promise<void>,
+  options: FolderWatchOptions = {},
+): FolderWatch {
+  const skipped = new Set(options.skip ?? []);
+  const watchers = new Map<string, FSWatcher>();
   const pending = new Set<string>();
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
+  let closed = false;
 
   const startRun = async () => {
     settleTimer = undefined;
-    if (running || pending.size === 0) return;
+    if (running || closed || pending.size === 0) return;
     running = true;
     const changed = [...pending].sort();
     pending.clear();
@@ -45,17 +60,102 @@ export function watchFolder(folder: string, run: (changed: string[]) => Promise<
     settleTimer = setTimeout(startRun, SAVE_SETTLE_MS);
   };
 
-  const watcher: FSWatcher = watch(folder, { recursive: true }, (_event, file) => {
-    if (!file || isIgnored(file)) return;
-    pending.add(file.split(path.sep).join('/'));
+  const counts = (relative: string) => {
+    const topLevel = relative.split('/')[0] ?? '';
+    return !isIgnored(relative) && !skipped.has(topLevel);
+  };
+
+  const onEvent = (directory: string, name: string) => {
+    const absolute = path.join(directory, name);
+    const relative = path.relative(folder, absolute).split(path.sep).join('/');
+    if (!counts(relative)) return;
+    if (watchers.has(absolute)) {
+      // A watched folder was removed or renamed: its watch is gone with it.
+      if (!isDirectory(absolute)) stopWatching(absolute);
+      return;
+    }
+    // A new folder (or one moved here): watch it, and what it holds already counts as saved.
+    if (isDirectory(absolute)) {
+      watchTree(absolute);
+      for (const file of listFiles(absolute)) markSaved(file);
+      return;
+    }
+    markSaved(absolute);
+  };
+
+  const markSaved = (absolute: string) => {
+    const relative = path.relative(folder, absolute).split(path.sep).join('/');
+    if (!counts(relative)) return;
+    pending.add(relative);
     // During a run the file waits in `pending`; the run's end starts the next one.
     if (!running) scheduleRun();
-  });
+  };
+
+  const watchTree = (directory: string) => {
+    if (closed || watchers.has(directory)) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(directory, (_event, name) => {
+        if (name) onEvent(directory, name.toString());
+      });
+    } catch {
+      return; // Removed before it could be watched.
+    }
+    // The folder went away (Windows reports that as an error): forget its watch.
+    watcher.on('error', () => stopWatching(directory));
+    watchers.set(directory, watcher);
+    for (const entry of listFolders(directory)) {
+      const relative = path.relative(folder, path.join(directory, entry.name)).split(path.sep).join('/');
+      if (counts(relative)) watchTree(path.join(directory, entry.name));
+    }
+  };
+
+  const stopWatching = (directory: string) => {
+    for (const [watched, watcher] of watchers) {
+      if (watched !== directory && !watched.startsWith(directory + path.sep)) continue;
+      watcher.close();
+      watchers.delete(watched);
+    }
+  };
+
+  watchTree(folder);
 
   return {
     close() {
+      closed = true;
       if (settleTimer) clearTimeout(settleTimer);
-      watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
     },
   };
+}
+
+/** Every file under `directory`, in its subfolders too. */
+function listFiles(directory: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const absolute = path.join(directory, entry.name);
+    return entry.isDirectory() ? listFiles(absolute) : [absolute];
+  });
+}
+
+function listFolders(directory: string): Dirent[] {
+  try {
+    return readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  } catch {
+    return [];
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }

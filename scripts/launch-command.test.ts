@@ -1,5 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,14 +35,14 @@ function serverProcess(cwd: string, entry: string): LaunchProcess {
 }
 
 describe('toolCommand', () => {
-  it('runs a server once under tsx for the tests, and under node --watch for pnpm dev', () => {
-    const server = serverProcess('/exercise', 'server/index.ts');
+  it('runs a server once under tsx for the tests, and through watched-server.ts for pnpm dev', () => {
+    const server = serverProcess(path.join(ROOT, 'exercises', '02-long-polling'), 'server/index.ts');
     expect(toolCommand(server, { watch: false })).toEqual({
       tool: 'node',
       args: ['--import', 'tsx', 'server/index.ts'],
     });
     expect(shellCommand(toolCommand(server, { watch: true }))).toBe(
-      'node --watch --watch-preserve-output --import tsx server/index.ts',
+      'node --import tsx ../../scripts/watched-server.ts server/index.ts',
     );
   });
 
@@ -44,18 +53,18 @@ describe('toolCommand', () => {
 });
 
 describe('a watched server (pnpm dev)', () => {
-  let folder: string | undefined;
+  let folder = '';
   let child: ChildProcess | undefined;
 
   afterEach(() => {
     stopProcessGroup(child);
     child = undefined;
     if (folder) rmSync(folder, { recursive: true, force: true });
-    folder = undefined;
+    folder = '';
   });
 
-  // tsx watch missed saves to imported files on Node 24 (tsx issue #767); Node's own watch mode sees them.
-  it('restarts when a file the server imports is saved, on every supported Node', async () => {
+  /** A server in a folder of its own: index.ts prints the greeting that greeting.ts exports. */
+  function startWatchedServer() {
     folder = mkdtempSync(path.join(tmpdir(), 'launch-command-'));
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'junction');
     writeFileSync(path.join(folder, 'package.json'), '{ "type": "module" }\n');
@@ -74,13 +83,52 @@ describe('a watched server (pnpm dev)', () => {
       // A process group of its own (not on Windows), so the watcher and the server it runs stop together.
       detached: process.platform !== 'win32',
     });
-    const output = collectOutput(child);
+    return collectOutput(child);
+  }
 
+  // tsx watch missed saves to imported files on Node 24 (tsx issue #767).
+  it('restarts when a file the server imports is saved, on every supported Node', async () => {
+    const output = startWatchedServer();
     await output.waitForCount('started', 1);
     appendFileSync(path.join(folder, 'greeting.ts'), '// a student saves\n');
     await output.waitForCount('started', 2);
   }, 45_000);
+
+  // vim, JetBrains' safe write and git checkout save by renaming a new file over the old one. Node's --watch
+  // restarted once for that, and never again for that file (on Linux).
+  it('restarts on every save, also when an editor saves by renaming a new file over the old one', async () => {
+    const output = startWatchedServer();
+    const greeting = path.join(folder, 'greeting.ts');
+    await output.waitForCount('started', 1);
+    saveByRenaming(greeting, '// saved by renaming\n');
+    await output.waitForCount('started', 2);
+    appendFileSync(greeting, '// saved in place\n');
+    await output.waitForCount('started', 3);
+    saveByRenaming(greeting, '// renamed again\n');
+    await output.waitForCount('started', 4);
+    appendFileSync(greeting, '// in place again\n');
+    await output.waitForCount('started', 5);
+  }, 60_000);
+
+  it("does not restart for a save in client/ or for an editor's swap file", async () => {
+    const output = startWatchedServer();
+    await output.waitForCount('started', 1);
+    mkdirSync(path.join(folder, 'client'));
+    // Saved in the same moment as greeting.ts: had they counted, the restart would name them too.
+    writeFileSync(path.join(folder, 'client', 'index.ts'), 'export {};\n');
+    writeFileSync(path.join(folder, '.greeting.ts.swp'), 'swap');
+    appendFileSync(path.join(folder, 'greeting.ts'), '// a student saves\n');
+    await output.waitForCount('started', 2);
+    expect(output.linesWith('Restarting')).toEqual(['Restarting index.ts: saved greeting.ts']);
+  }, 45_000);
 });
+
+/** What vim and JetBrains' safe write do: write a new file beside the old one, then rename it over it. */
+function saveByRenaming(file: string, addedLine: string): void {
+  const temporary = `${file}.tmp-save`;
+  writeFileSync(temporary, readFileSync(file, 'utf8') + addedLine);
+  renameSync(temporary, file);
+}
 
 function stopProcessGroup(child: ChildProcess | undefined): void {
   if (!child?.pid || child.exitCode !== null) return;
@@ -123,5 +171,12 @@ function collectOutput(child: ChildProcess) {
     });
   }
 
-  return { waitForCount };
+  function linesWith(part: string): string[] {
+    return text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.includes(part));
+  }
+
+  return { waitForCount, linesWith };
 }

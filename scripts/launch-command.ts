@@ -24,10 +24,14 @@ export function toolCommand(planned: LaunchProcess, options: CommandOptions): To
   const entry = planned.entry ?? 'server/index.ts';
   // A bundled server (pnpm class:build) is plain JavaScript: Node runs it without tsx, on any host.
   if (entry.endsWith('.mjs')) return { tool: 'node', args: [entry] };
-  // Node's own watch mode restarts the server on a save to any file it imported (tsx watch misses those on
-  // Node 24, tsx issue #767); tsx only runs the TypeScript.
-  if (options.watch)
-    return { tool: 'node', args: ['--watch', '--watch-preserve-output', '--import', 'tsx', entry] };
+  // Restarts the server when a file of the exercise is saved, whatever the editor (watched-server.ts says why
+  // neither Node's --watch nor tsx watch does that).
+  if (options.watch) {
+    return {
+      tool: 'node',
+      args: ['--import', 'tsx', relativeScript(planned.cwd, 'watched-server.ts'), entry],
+    };
+  }
   // One process, no tsx wrapper: a test that kills the server kills the server.
   return { tool: 'node', args: ['--import', 'tsx', entry] };
 }
@@ -35,6 +39,17 @@ export function toolCommand(planned: LaunchProcess, options: CommandOptions): To
 /** For `pnpm dev` (concurrently runs it through a shell, with the folder's node_modules/.bin on PATH). */
 export function shellCommand({ tool, args }: ToolCommand): string {
   return [tool, ...args].join(' ');
+}
+
+/**
+ * A script of this folder (scripts/) as a path from `cwd`, with forward slashes (Node takes them everywhere):
+ * from an exercise it is ../../scripts/…, free of the spaces a user folder may have.
+ */
+function relativeScript(cwd: string, script: string): string {
+  return path
+    .relative(cwd, path.join(import.meta.dirname, script))
+    .split(path.sep)
+    .join('/');
 }
 
 /** The folder's node_modules/.bin first on PATH, as `pnpm exec` has it, so `vite` and `tsx` are its own. */

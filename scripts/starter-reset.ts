@@ -65,7 +65,7 @@ function restore(repoRoot: string, file: string): void {
   });
   const target = path.join(repoRoot, file);
   mkdirSync(path.dirname(target), { recursive: true });
-  // Same file, new content: watchers that follow the file (Node's watch mode, Vite) see a save.
+  // Same file, new content: a watcher that follows the file, not its folder, sees a save too.
   writeFileSync(target, committed);
 }
 

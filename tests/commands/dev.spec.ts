@@ -279,7 +279,7 @@ test('pnpm reset 02 puts the starter back while pnpm dev 02 runs, keeps your ver
   let backupDir: string | undefined;
   try {
     await dev.waitForLines(serverStarts, 1);
-    // A student's save: Node's watch mode restarts the server.
+    // A student's save: pnpm dev restarts the server.
     appendFileSync(absolute, '// my first attempt\n');
     await dev.waitForLines(serverStarts, 2, RESTART_BOUND_MS);
 
@@ -292,7 +292,7 @@ test('pnpm reset 02 puts the starter back while pnpm dev 02 runs, keeps your ver
     expect(readFileSync(absolute, 'utf8')).toBe(committed);
     expect(readFileSync(path.join(ROOT, backupDir ?? '', file), 'utf8')).toContain('// my first attempt');
     await dev.waitForLines(serverStarts, 3, RESTART_BOUND_MS);
-    // After `git checkout` the watcher lost the file: the next save restarted nothing. After a reset it does.
+    // After a save that replaced the file (a reset, vim, git checkout), the next save restarts it too.
     appendFileSync(absolute, '// my second attempt\n');
     await dev.waitForLines(serverStarts, 4, RESTART_BOUND_MS);
     writeFileSync(absolute, committed);
