@@ -110,13 +110,15 @@ describe('a watched server (pnpm dev)', () => {
     await output.waitForCount('started', 5);
   }, 60_000);
 
-  it("does not restart for a save in client/ or for an editor's swap file", async () => {
+  it("does not restart for a save in client/, a data file or an editor's swap file", async () => {
     const output = startWatchedServer();
     await output.waitForCount('started', 1);
     mkdirSync(path.join(folder, 'client'));
     // Saved in the same moment as greeting.ts: had they counted, the restart would name them too.
     writeFileSync(path.join(folder, 'client', 'index.ts'), 'export {};\n');
     writeFileSync(path.join(folder, '.greeting.ts.swp'), 'swap');
+    // A server that stores its data in its folder: restarting for that would never end.
+    writeFileSync(path.join(folder, 'store.json'), '[]');
     appendFileSync(path.join(folder, 'greeting.ts'), '// a student saves\n');
     await output.waitForCount('started', 2);
     expect(output.linesWith('Restarting')).toEqual(['Restarting index.ts: saved greeting.ts']);

@@ -25,8 +25,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 async function restart(changed: string[]): Promise<void> {
-  // A unit test beside the code is never part of the server.
-  const saved = changed.filter((file) => !/\.test\.[cm]?[jt]s$/.test(file));
+  const saved = changed.filter(isServerCode);
   if (saved.length === 0 || !entry) return;
   // An editor's temporary files are gone again by now; a file that is gone for good was removed.
   const present = saved.filter((file) => existsSync(file));
@@ -35,6 +34,14 @@ async function restart(changed: string[]): Promise<void> {
   await stopServer();
   if (stopping) return;
   server = startServer(entry);
+}
+
+/**
+ * Code only: a server may write data files (a JSON store, a log) into its folder, and a restart for each
+ * would never end. A unit test beside the code is never part of the server either.
+ */
+function isServerCode(file: string): boolean {
+  return /\.[cm]?[jt]s$/.test(file) && !/\.test\.[cm]?[jt]s$/.test(file);
 }
 
 function startServer(file: string): ChildProcess {
