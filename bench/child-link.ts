@@ -20,7 +20,7 @@ export function forkChild<Reply>(
   options: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): ChildLink<Reply> {
   const child = fork(fileURLToPath(file), args, {
-    execArgv: [...(options.execArgv ?? []), '--import', 'tsx'],
+    execArgv: [...(options.execArgv ?? []), '--import', 'tsx/esm'],
     env: options.env ?? process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

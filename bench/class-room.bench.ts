@@ -370,7 +370,7 @@ interface RunningClassServer {
 async function startClassServer(): Promise<RunningClassServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/class.ts', '--port', '0', '--host', '127.0.0.1'],
+    ['--import', 'tsx/esm', 'scripts/class.ts', '--port', '0', '--host', '127.0.0.1'],
     {
       cwd: ROOT,
       detached: true,

@@ -39,10 +39,10 @@ describe('toolCommand', () => {
     const server = serverProcess(path.join(ROOT, 'exercises', '02-long-polling'), 'server/index.ts');
     expect(toolCommand(server, { watch: false })).toEqual({
       tool: 'node',
-      args: ['--import', 'tsx', 'server/index.ts'],
+      args: ['--import', 'tsx/esm', 'server/index.ts'],
     });
     expect(shellCommand(toolCommand(server, { watch: true }))).toBe(
-      'node --import tsx ../../scripts/watched-server.ts server/index.ts',
+      'node --import tsx/esm ../../scripts/watched-server.ts server/index.ts',
     );
   });
 
@@ -68,6 +68,9 @@ describe('a watched server (pnpm dev)', () => {
     folder = mkdtempSync(path.join(tmpdir(), 'launch-command-'));
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'junction');
     writeFileSync(path.join(folder, 'package.json'), '{ "type": "module" }\n');
+    // Another server's folder, as 05 has the app in server/ and the broker in broker/.
+    mkdirSync(path.join(folder, 'broker'));
+    writeFileSync(path.join(folder, 'broker', 'index.ts'), 'export {};\n');
     writeFileSync(path.join(folder, 'greeting.ts'), "export const greeting: string = 'started';\n");
     writeFileSync(
       path.join(folder, 'index.ts'),
@@ -110,13 +113,14 @@ describe('a watched server (pnpm dev)', () => {
     await output.waitForCount('started', 5);
   }, 60_000);
 
-  it("does not restart for a save in client/, a data file or an editor's swap file", async () => {
+  it("does not restart for a save in client/, another server's folder, a data file or a swap file", async () => {
     const output = startWatchedServer();
     await output.waitForCount('started', 1);
     mkdirSync(path.join(folder, 'client'));
     // Saved in the same moment as greeting.ts: had they counted, the restart would name them too.
     writeFileSync(path.join(folder, 'client', 'index.ts'), 'export {};\n');
     writeFileSync(path.join(folder, '.greeting.ts.swp'), 'swap');
+    writeFileSync(path.join(folder, 'broker', 'index.ts'), 'export const broker = 1;\n');
     // A server that stores its data in its folder: restarting for that would never end.
     writeFileSync(path.join(folder, 'store.json'), '[]');
     appendFileSync(path.join(folder, 'greeting.ts'), '// a student saves\n');

@@ -29,11 +29,11 @@ export function toolCommand(planned: LaunchProcess, options: CommandOptions): To
   if (options.watch) {
     return {
       tool: 'node',
-      args: ['--import', 'tsx', relativeScript(planned.cwd, 'watched-server.ts'), entry],
+      args: ['--import', 'tsx/esm', relativeScript(planned.cwd, 'watched-server.ts'), entry],
     };
   }
   // One process, no tsx wrapper: a test that kills the server kills the server.
-  return { tool: 'node', args: ['--import', 'tsx', entry] };
+  return { tool: 'node', args: ['--import', 'tsx/esm', entry] };
 }
 
 /** For `pnpm dev` (concurrently runs it through a shell, with the folder's node_modules/.bin on PATH). */

@@ -75,7 +75,7 @@ describe('claimPortBlock', () => {
     const script = `import { claimPortBlock } from ${JSON.stringify(path.resolve('scripts/port-block-claim.ts'))};
       console.log(claimPortBlock(${JSON.stringify(folder)}, 8)); process.stdin.resume();`;
     const children = [1, 2, 3].map(() =>
-      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
         stdio: ['pipe', 'pipe', 'inherit'],
       }),
     );

@@ -52,7 +52,7 @@ describe('createScratchFolder', () => {
       scripts: Record<string, string>;
     };
     expect(manifest.name).toBe('@realtime-workshop/scratch-04-websocket-chat');
-    expect(manifest.scripts.verify).toBe('node --import tsx ../../scripts/verify.ts 04 --scratch');
+    expect(manifest.scripts.verify).toBe('node --import tsx/esm ../../scripts/verify.ts 04 --scratch');
   });
 
   it('never overwrites a scratch copy: it holds the student’s work', () => {

@@ -69,8 +69,8 @@ function scratchManifest(exercise: Exercise): string {
     type: 'module',
     description: `Exercise ${exercise.number} from scratch: your own server/`,
     scripts: {
-      dev: 'node --import tsx ../../scripts/dev.ts',
-      verify: `node --import tsx ../../scripts/verify.ts ${exercise.number} --scratch`,
+      dev: 'node --import tsx/esm ../../scripts/dev.ts',
+      verify: `node --import tsx/esm ../../scripts/verify.ts ${exercise.number} --scratch`,
     },
     ...(starter.workshop ? { workshop: starter.workshop } : {}),
   };

@@ -1,8 +1,9 @@
-// `pnpm dev` runs each server through this: it starts the server, and again when a file of its exercise is
-// saved (client/ aside: Vite reloads the page for those). Node's own --watch watches each file the server
-// imported, and on Linux loses one an editor saved by renaming a new file over it: no restart after that.
+// `pnpm dev` runs each server through this: it starts the server, and again when code of its exercise is saved
+// (not in client/, which Vite reloads, nor in another server's folder). Node's own --watch watches each file the
+// server imported, and on Linux loses one an editor saved by renaming a new file over it: no restart after that.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { watchFolder } from './folder-watch';
 
 /** A server gets this long to close its connections after SIGTERM; then it is killed. */
@@ -11,14 +12,14 @@ const STOP_BOUND_MS = 5_000;
 const entry = process.argv[2];
 if (!entry) {
   console.error(
-    'Usage: node --import tsx scripts/watched-server.ts server/index.ts (in the exercise folder)',
+    'Usage: node --import tsx/esm scripts/watched-server.ts server/index.ts (in the exercise folder)',
   );
   process.exit(2);
 }
 
 let stopping = false;
 let server: ChildProcess | undefined = startServer(entry);
-const watcher = watchFolder(process.cwd(), restart, { skip: ['client'] });
+const watcher = watchFolder(process.cwd(), restart, { skip: ['client', ...otherServerFolders(entry)] });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => void shutDown());
@@ -36,6 +37,15 @@ async function restart(changed: string[]): Promise<void> {
   server = startServer(entry);
 }
 
+/** Folders with a server of their own (05: the app in server/, the broker in broker/): their saves restart that one. */
+function otherServerFolders(file: string): string[] {
+  const ownFolder = file.split(/[\\/]/)[0];
+  return readdirSync('.', { withFileTypes: true })
+    .filter((found) => found.isDirectory() && found.name !== ownFolder)
+    .filter((folder) => existsSync(path.join(folder.name, 'index.ts')))
+    .map((folder) => folder.name);
+}
+
 /**
  * Code only: a server may write data files (a JSON store, a log) into its folder, and a restart for each
  * would never end. A unit test beside the code is never part of the server either.
@@ -45,7 +55,7 @@ function isServerCode(file: string): boolean {
 }
 
 function startServer(file: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx/esm', file], { stdio: 'inherit' });
   child.once('exit', (code, signal) => {
     // Stopped by us for a restart or Ctrl+C: nothing to say.
     if (child !== server || stopping) return;

@@ -12,7 +12,7 @@ function startClient(args: string[]): {
 } {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'scripts', 'ws-client.ts'), ...args],
+    ['--import', 'tsx/esm', path.join(ROOT, 'scripts', 'ws-client.ts'), ...args],
     {
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -211,7 +211,7 @@ function startSimulator(
   onCounts: (counts: SimulatedCounts[]) => void,
 ): ChildProcess {
   const child = fork(fileURLToPath(new URL('./simulated-clients.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx/esm'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   child.on('message', (counts) => onCounts(counts as SimulatedCounts[]));

@@ -6,7 +6,7 @@ import { chooseLanAddress } from './lan-address';
 import type { PollRelayTarget } from './poll-relay';
 import { createPollServer, POLL_DATA_DIR, type PollServer, SLIDES_ROOT } from './poll-server';
 
-// Started by `pnpm slides` next to Slidev; alone: `node --import tsx poll/index.ts` in slides/.
+// Started by `pnpm slides` next to Slidev; alone: `node --import tsx/esm poll/index.ts` in slides/.
 async function main(): Promise<void> {
   const port = readPort(process.env.POLL_PORT, 3040);
   const publicHost = process.env.POLL_HOST || announceLanAddress();

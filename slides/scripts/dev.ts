@@ -56,7 +56,7 @@ const { commands, result } = concurrently(
       command: `${node} ${JSON.stringify(slidevCli())} ${deck.entry} --port ${slidesPort}`,
       env: { POLL_PORT: String(pollPort) },
     },
-    { name: 'poll', command: `${node} --import tsx poll/index.ts`, env: { POLL_PORT: String(pollPort) } },
+    { name: 'poll', command: `${node} --import tsx/esm poll/index.ts`, env: { POLL_PORT: String(pollPort) } },
   ],
   // No killOthersOn: the poll server stopping must never take the slides down (see below).
   { cwd: SLIDES_ROOT, prefixColors: ['cyan', 'magenta'] },

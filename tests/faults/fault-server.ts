@@ -127,7 +127,7 @@ export async function startPollServer(): Promise<FaultServer> {
   const poll = new ManagedProcess({
     label: 'The poll server',
     command: process.execPath,
-    args: ['--import', 'tsx', 'poll/index.ts'],
+    args: ['--import', 'tsx/esm', 'poll/index.ts'],
     cwd: path.join(ROOT, 'slides'),
     env: { POLL_PORT: String(port), POLL_HOST: '127.0.0.1', POLL_DATA_DIR: dataDir },
   });
