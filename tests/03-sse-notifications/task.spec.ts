@@ -351,7 +351,7 @@ test.describe(
       async ({ exercise }) => {
         exercise.requireStudentServer();
         const reader = await captureStream(`${exercise.studentUrl}/sse`);
-        // Its own worker may run before the check of Part 2 did: an unfinished stream is no place for a flood.
+        // It may run without the check of Part 2 (pnpm verify --part bonus): an unfinished stream is no place for a flood.
         const streaming = reader.response.status === 200;
         if (!streaming) reader.close();
         serverStreams.skipUnlessMet(streaming);

@@ -180,7 +180,7 @@ test.describe(say('WebSocket chat', 'WebSocket-Chat'), () => {
           async ({ exercise }) => {
             exercise.requireStudentServer();
             // Servers of its own: no connection of an earlier check is still closing, so the counts are exact.
-            // Its own worker may run before the check of Part 2 did: a server that does not take WebSockets or
+            // It may run without the checks of Part 2 (pnpm verify --part bonus): a server that does not take WebSockets or
             // greet yet cannot relay, so verify skips this check (the solutions must pass it).
             const reader = await connectChatClient(exercise.studentUrl).catch(() => undefined);
             const greeted = await reader
@@ -285,8 +285,7 @@ test.describe(say('WebSocket chat', 'WebSocket-Chat'), () => {
   });
 });
 
-// The same checks against `server/index.sse.ts` and `index.sse.html`. A test type of its own, because a
-// variant needs servers (a worker) of its own, which `test.use` inside a describe cannot ask for.
+// The same checks against `server/index.sse.ts` and `index.sse.html`, on servers of their own.
 const sseTest = test.extend({ variant: 'sse' });
 
 test.describe(say('Bonus · SSE variant (pnpm dev:sse)', 'Bonus · SSE-Variante (pnpm dev:sse)'), () => {

@@ -1,6 +1,11 @@
 import { test as base } from '@playwright/test';
 import { SERVER_PROBLEM } from '../../scripts/verify-summary';
-import { type RunningExercise, startExercise, type Target } from './exercise-servers';
+import {
+  type RunningExercise,
+  type StartExerciseOptions,
+  startExercise,
+  type Target,
+} from './exercise-servers';
 
 /** `pnpm verify NN` checks your work in exercises/ (or scratch/); everything else checks the reference solutions. */
 export const target: Target = readTarget(process.env.WORKSHOP_TARGET);
@@ -10,36 +15,52 @@ function readTarget(value: string | undefined): Target {
   return 'solutions';
 }
 
-interface WorkerFixtures {
+interface TestFixtures {
   /** Set once per spec file with `test.use({ exerciseName: '03-sse-notifications' })`. */
   exerciseName: string;
   serverEnv: Record<string, string>;
   proxyStudentServer: boolean;
   /**
-   * Runs `server/index.NAME.ts`; the spec opens `index.NAME.html` itself. A worker option, so set it with
-   * `test.use` at the top of a file, or per group with `const variantTest = test.extend({ variant: 'sse' })`.
+   * Runs `server/index.NAME.ts`; the spec opens `index.NAME.html` itself. Set it per group of checks with
+   * `const variantTest = test.extend({ variant: 'sse' })`.
    */
   variant: string;
+  /** Page, reference server and your server, shared by the checks of one spec file with the same options. */
   exercise: RunningExercise;
-}
-
-interface TestFixtures {
   /** Uncaught errors of the page; a spec checks it is empty. */
   pageErrors: string[];
   attachLogsOnFailure: undefined;
 }
 
+interface WorkerFixtures {
+  runningExercises: RunningExercises;
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  exerciseName: ['', { scope: 'worker', option: true }],
-  serverEnv: [{}, { scope: 'worker', option: true }],
-  proxyStudentServer: [false, { scope: 'worker', option: true }],
-  variant: ['', { scope: 'worker', option: true }],
+  // Test options, not worker options: a worker (a Node process and a browser) then runs spec after spec,
+  // instead of one new worker per spec file and option set (about 50 per run, 2 CPU-s each to start).
+  exerciseName: ['', { option: true }],
+  serverEnv: [{}, { option: true }],
+  proxyStudentServer: [false, { option: true }],
+  variant: ['', { option: true }],
+
+  runningExercises: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's needs from this pattern: none.
+    async ({}, use) => {
+      const running = new RunningExercises();
+      await use(running);
+      await running.stopAll();
+    },
+    { scope: 'worker' },
+  ],
 
   exercise: [
-    async ({ exerciseName, serverEnv, proxyStudentServer, variant }, use) => {
+    async ({ exerciseName, serverEnv, proxyStudentServer, variant, runningExercises }, use, testInfo) => {
       if (!exerciseName)
         throw new Error('Call test.use({ exerciseName: "NN-name" }) at the top of the spec.');
-      const running = await startExercise({
+      // The spec file, also for checks declared in a helper it imports (04's chat-task-tests.ts).
+      const specFile = testInfo.titlePath[0] ?? testInfo.file;
+      const running = await runningExercises.forSpec(specFile, {
         name: exerciseName,
         target,
         serverEnv,
@@ -47,9 +68,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         variant: variant || undefined,
       });
       await use(running);
-      await running.stop();
     },
-    { scope: 'worker', timeout: 60_000 },
+    { timeout: 60_000 },
   ],
 
   pageErrors: async ({ page }, use) => {
@@ -72,3 +92,37 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * The exercises one spec file started, one per option set, kept for the file's next checks: its checks share
+ * servers as they always did, and a new spec file starts fresh ones, so no state leaks from file to file.
+ */
+class RunningExercises {
+  private specFile = '';
+  private readonly byOptions = new Map<string, Promise<RunningExercise>>();
+
+  async forSpec(specFile: string, options: StartExerciseOptions): Promise<RunningExercise> {
+    if (specFile !== this.specFile) {
+      await this.stopAll();
+      this.specFile = specFile;
+    }
+    const key = JSON.stringify(options);
+    let running = this.byOptions.get(key);
+    if (!running) {
+      running = startExercise(options);
+      this.byOptions.set(key, running);
+      // A start that failed is tried again by the next check, as a new worker did before.
+      running.catch(() => this.byOptions.delete(key));
+    }
+    return running;
+  }
+
+  async stopAll(): Promise<void> {
+    const starts = [...this.byOptions.values()];
+    this.byOptions.clear();
+    const settled = await Promise.allSettled(starts);
+    await Promise.all(
+      settled.map((start) => (start.status === 'fulfilled' ? start.value.stop() : undefined)),
+    );
+  }
+}

@@ -53,7 +53,7 @@ export class Prerequisite {
   }
 
   /**
-   * For a check that runs in a worker of its own, possibly before the one that establishes the prerequisite:
+   * For a check that may run without the one that establishes the prerequisite (`--part bonus`, a new worker):
    * when `met` is false, `pnpm verify` skips it now with the prerequisite's TODOs; against the solutions it
    * must fail, so nothing can hide behind a skip.
    */
