@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HIGHLIGHT_MS } from './highlight';
 import type { IdeaView } from './ideas';
 import { addIdea, MAX_IDEA_LENGTH, resetIdeas, setOnIdeaSubmit, showIdeaError } from './ideas';
 
@@ -38,6 +39,10 @@ async function settle(): Promise<void> {
 
 beforeEach(() => {
   document.body.innerHTML = '<div data-ui="ideas"></div>';
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('idea form', () => {
@@ -138,6 +143,7 @@ describe('idea list', () => {
   });
 
   it('puts a new idea on top, with its author and time, briefly highlighted', () => {
+    vi.useFakeTimers();
     resetIdeas([idea('1')]);
 
     addIdea(idea('2', { author: 'Grace' }));
@@ -148,8 +154,8 @@ describe('idea list', () => {
     expect(first?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-29T09:15:00.000Z');
     expect(first?.classList.contains('is-highlighted')).toBe(true);
 
-    first?.dispatchEvent(new Event('animationend'));
-    expect(first?.classList.contains('is-highlighted'), 'plain after the animation').toBe(false);
+    vi.advanceTimersByTime(HIGHLIGHT_MS);
+    expect(first?.classList.contains('is-highlighted'), 'plain after the highlight').toBe(false);
   });
 
   it('updates an idea that is already shown instead of adding it twice', () => {

@@ -4,6 +4,7 @@ import type { FormCallback } from './form-action';
 import { createFormMessage, isBusy, runFormCallback, showFormMessage } from './form-action';
 import { createFormField, createSubmitButton } from './form-field';
 import { createTimeElement } from './format-time';
+import { highlightBriefly } from './highlight';
 import { localized } from './language';
 
 /** An idea as the board shows it. */
@@ -122,11 +123,7 @@ function createIdeaItem(idea: IdeaView, { highlighted = false } = {}): HTMLLIEle
   const item = createElement('li', { className: 'idea' });
   item.dataset.id = idea.id;
   item.append(createElement('p', { className: 'idea-text', text: idea.text }), meta);
-  if (highlighted) {
-    item.classList.add('is-highlighted');
-    // The highlight is a one-off CSS animation; dropping the class afterwards leaves a plain item.
-    item.addEventListener('animationend', () => item.classList.remove('is-highlighted'), { once: true });
-  }
+  if (highlighted) highlightBriefly(item);
   return item;
 }
 

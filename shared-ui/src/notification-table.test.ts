@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HIGHLIGHT_MS } from './highlight';
 import { addToTable, renderNotificationTable, resetTable } from './notification-table';
 import type { NotificationView } from './notification-view';
 
@@ -28,6 +29,10 @@ function emptyRow(): HTMLTableRowElement | null {
 
 beforeEach(() => {
   document.body.innerHTML = '<div data-ui="notification-table"></div>';
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('rendering', () => {
@@ -109,21 +114,25 @@ describe('addToTable', () => {
   });
 
   it('highlights new and updated rows', () => {
+    vi.useFakeTimers();
     addToTable(notification({ id: 'a' }));
     expect(dataRows()[0]?.classList.contains('is-highlighted'), 'new row').toBe(true);
 
-    dataRows()[0]?.classList.remove('is-highlighted'); // as if the animation had finished
+    vi.advanceTimersByTime(HIGHLIGHT_MS);
+    expect(dataRows()[0]?.classList.contains('is-highlighted'), 'plain after the highlight').toBe(false);
     addToTable(notification({ id: 'a', title: 'Changed' }));
     expect(dataRows()[0]?.classList.contains('is-highlighted'), 'updated row').toBe(true);
   });
 
-  it('drops the highlight class when the highlight animation ends', () => {
+  it('keeps the highlight for its 2.5 s, also where no animation runs (reduced motion)', () => {
+    vi.useFakeTimers();
     addToTable(notification());
     const [row] = dataRows();
 
-    row?.dispatchEvent(new Event('animationend'));
-
-    expect(row?.classList.contains('is-highlighted')).toBe(false);
+    vi.advanceTimersByTime(HIGHLIGHT_MS - 1);
+    expect(row?.classList.contains('is-highlighted'), 'still new').toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(row?.classList.contains('is-highlighted'), 'plain').toBe(false);
   });
 
   it('shows a progress bar and the percent for progress notifications', () => {

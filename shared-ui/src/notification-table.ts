@@ -1,6 +1,7 @@
 import { findPart, getRenderedContainer } from './containers';
 import { createElement } from './dom';
 import { createTimeElement } from './format-time';
+import { highlightBriefly } from './highlight';
 import { localized } from './language';
 import type { NotificationView } from './notification-view';
 import { isProgressNotification, progressPercent } from './notification-view';
@@ -147,7 +148,7 @@ function createEmptyRow(): HTMLTableRowElement {
 }
 
 function createRow(notification: NotificationView): HTMLTableRowElement {
-  const row = createElement('tr', { className: 'is-highlighted' });
+  const row = createElement('tr');
   row.dataset.id = notification.id;
   row.append(
     createCell('cell-time', createTimeElement(notification.time)),
@@ -155,8 +156,7 @@ function createRow(notification: NotificationView): HTMLTableRowElement {
     createCell('cell-message', notification.message),
     createCell('cell-progress', createProgressContent(notification)),
   );
-  // The highlight is a one-off CSS animation; dropping the class afterwards leaves a plain row.
-  row.addEventListener('animationend', () => row.classList.remove('is-highlighted'), { once: true });
+  highlightBriefly(row);
   return row;
 }
 
