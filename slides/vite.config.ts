@@ -14,11 +14,9 @@ export default defineConfig({
     alias: {
       // No twoslash on our slides; the real module logs a console error on every page load (see the stub).
       '@shikijs/vitepress-twoslash/client': path.join(SLIDES_ROOT, 'client', 'twoslash-disabled.ts'),
-      // No mermaid diagrams either; bundling mermaid was most of each deck's build time (see the stub).
-      'mermaid/dist/mermaid.esm.mjs': path.join(SLIDES_ROOT, 'client', 'mermaid-disabled.ts'),
     },
   },
-  // The size report gzips every chunk of mermaid once more, only to print it.
+  // The size report gzips every chunk of mermaid (the sequence diagrams) once more, only to print it.
   build: { reportCompressedSize: false },
   server: {
     proxy: { '/api/poll': { target: POLL_ORIGIN } },

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BoardWatch } from '../../slides/poll/board-watch';
 import type { PollRelayTarget } from '../../slides/poll/poll-relay';
@@ -60,6 +60,19 @@ export function expectedSnippets(deck: Deck): ExpectedSnippet[] {
     label: `${path.relative(path.dirname(SLIDES_ROOT), snippet.sourceFile)}#${snippet.region}`,
     lines: significantLines(regionText(snippet)),
   }));
+}
+
+/** How many mermaid diagrams the deck has, in its own file and in the slides it imports with `src:`. */
+export function mermaidDiagramCount(deck: Deck): number {
+  const entry = path.join(SLIDES_ROOT, deck.entry);
+  const text = readFileSync(entry, 'utf8');
+  const imported = [...text.matchAll(/^src:\s*(\S+)\s*$/gm)].map((match) =>
+    readFileSync(path.resolve(path.dirname(entry), match[1] ?? ''), 'utf8'),
+  );
+  return [text, ...imported].reduce(
+    (count, source) => count + (source.match(/^```mermaid\b/gm)?.length ?? 0),
+    0,
+  );
 }
 
 export function significantLines(text: string): string[] {

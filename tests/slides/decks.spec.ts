@@ -1,7 +1,14 @@
 // Every built deck: each slide and each click, without console errors, with the real code on the code slides.
 // Needs `pnpm slides:build` first (`pnpm test` does that).
 import { expect, type Page, test } from '@playwright/test';
-import { DECKS, expectedSnippets, type RunningDecks, significantLines, startBuiltDecks } from './built-decks';
+import {
+  DECKS,
+  expectedSnippets,
+  mermaidDiagramCount,
+  type RunningDecks,
+  significantLines,
+  startBuiltDecks,
+} from './built-decks';
 import { measureCodeContrast } from './code-contrast';
 
 let decks: RunningDecks;
@@ -31,6 +38,7 @@ for (const deck of DECKS) {
     expect(total, 'the deck has hardly any slides').toBeGreaterThan(20);
 
     const codeOnSlides: string[][] = [];
+    let diagramsDrawn = 0;
     const choices: string[] = [];
     const contrast = {
       lowestFull: Number.POSITIVE_INFINITY,
@@ -45,6 +53,7 @@ for (const deck of DECKS) {
       if (!visited.has(state.slide)) {
         visited.add(state.slide);
         expect(state.brokenDiagram, `slide ${state.slide} has a broken diagram`).toBe(false);
+        diagramsDrawn += state.diagramsDrawn;
         codeOnSlides.push(...state.code.map(significantLines));
         choices.push(...state.decisionChoices);
       }
@@ -73,6 +82,8 @@ for (const deck of DECKS) {
       [...visited].sort((a, b) => a - b),
       'some slides were never shown',
     ).toEqual(Array.from({ length: total }, (_, index) => index + 1));
+    // A diagram that cannot be drawn shows its error in the slide, and Slidev logs only a warning.
+    expect(diagramsDrawn, 'not every sequence diagram of the deck was drawn').toBe(mermaidDiagramCount(deck));
     for (const snippet of expectedSnippets(deck)) {
       const shown = codeOnSlides.some((lines) => lines.join('\n') === snippet.lines.join('\n'));
       expect(shown, `no slide shows exactly the region ${snippet.label}`).toBe(true);
@@ -114,12 +125,17 @@ function readSlide() {
   const slide = Number(position.dataset.slide);
   const current = document.querySelector(`[data-slidev-no="${slide}"]`);
   if (!current?.querySelector('.slidev-layout')) return null;
+  // Mermaid draws a diagram after the slide is in, into the shadow root of its `.mermaid` element.
+  const diagrams = [...current.querySelectorAll('.mermaid')];
+  const drawn = diagrams.filter((diagram) => diagram.shadowRoot?.querySelector('svg'));
+  if (drawn.length < diagrams.length) return null;
   return {
     slide,
     step: position.dataset.step ?? '',
     hasNext: position.dataset.hasNext === 'true',
     code: [...(current?.querySelectorAll('.slidev-code') ?? [])].map((code) => code.textContent ?? ''),
     brokenDiagram: /Syntax error in text/.test(current?.textContent ?? ''),
+    diagramsDrawn: drawn.length,
     decisionChoices: [...(current?.querySelectorAll('.decision-use') ?? [])].map(
       (cell) => cell.textContent ?? '',
     ),
