@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { snippetRegions } from './scripts/snippet-regions-plugin';
+// With its extension: Vite 8 warns of extensionless imports in a config, which its native loader cannot resolve.
+import { snippetRegions } from './scripts/snippet-regions-plugin.ts';
 
 const SLIDES_ROOT = path.dirname(fileURLToPath(import.meta.url));
 /** `pnpm slides` sets this; the dev server forwards the poll's API to it, so slides and poll share one origin. */
@@ -16,8 +17,12 @@ export default defineConfig({
       '@shikijs/vitepress-twoslash/client': path.join(SLIDES_ROOT, 'client', 'twoslash-disabled.ts'),
     },
   },
-  // The size report gzips every chunk of mermaid (the sequence diagrams) once more, only to print it.
-  build: { reportCompressedSize: false },
+  build: {
+    // The size report gzips every chunk of mermaid (the sequence diagrams) once more, only to print it.
+    reportCompressedSize: false,
+    // Rolldown's table of slow plugins is for Vite plugin authors, not for someone building the decks.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   server: {
     proxy: { '/api/poll': { target: POLL_ORIGIN } },
   },

@@ -15,17 +15,7 @@ for (const deck of decks) {
   console.log(`\n▶ ${deck.entry} → dist/${deck.slug}/`);
   const result = spawnSync(
     process.execPath,
-    // A larger young generation: Rollup's tree-shaking of mermaid otherwise spends a third of the build in GC.
-    [
-      '--max-semi-space-size=32',
-      slidevCli(),
-      'build',
-      deck.entry,
-      '--out',
-      path.join(DIST_DIR, deck.slug),
-      '--base',
-      `/${deck.slug}/`,
-    ],
+    [slidevCli(), 'build', deck.entry, '--out', path.join(DIST_DIR, deck.slug), '--base', `/${deck.slug}/`],
     { cwd: SLIDES_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (result.status !== 0) {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { findSnippetImports, snippetProblems } from './snippet-regions';
+import { findSnippetImports, snippetProblems } from './snippet-regions.ts';
 
 /**
  * Slidev 52 silently shows the WHOLE file when a `#region` is missing (and fails only for a missing file in
